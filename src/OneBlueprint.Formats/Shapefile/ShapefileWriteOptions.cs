@@ -1,0 +1,20 @@
+namespace OneBlueprint.Formats.Shapefile;
+
+/// <summary>Text encoding of the .dbf a writer produces.</summary>
+public enum ShapefileTextEncoding
+{
+    /// <summary>UTF-8 with a .cpg saying "UTF-8" (LDID 0). Read correctly by GDAL/QGIS and ArcGIS 10.x+.</summary>
+    Utf8,
+
+    /// <summary>
+    /// GB18030 with a .cpg saying "GB18030" (GDAL decodes it) and LDID 0x4D (code page 936), so tools
+    /// that ignore the .cpg still take it as GBK; GB18030 equals GBK for every character GBK has.
+    /// </summary>
+    Gb18030,
+}
+
+/// <summary>How <see cref="ShapefileFormat"/> writes.</summary>
+public sealed record ShapefileWriteOptions
+{
+    public ShapefileTextEncoding Encoding { get; init; } = ShapefileTextEncoding.Utf8;
+}
