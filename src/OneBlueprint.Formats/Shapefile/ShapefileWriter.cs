@@ -17,13 +17,25 @@ internal static class ShapefileWriter
 {
     /// <param name="open">Called once per file with its extension (".shp", …) and the code that fills it; the .shp stream must be seekable.</param>
     /// <param name="file">Name for messages (the .shp path or zip entry).</param>
+    /// <summary>What <see cref="ShapefileTextEncoding.Auto"/> means for this set (see there).</summary>
+    public static ShapefileTextEncoding Resolve(ShapefileTextEncoding requested, FeatureSet set)
+    {
+        if (requested != ShapefileTextEncoding.Auto) return requested;
+        const int maxNameBytes = 10;
+        var gb18030 = DbfTextEncoding.Gb18030;
+        var names = set.Features.SelectMany(f => f.Attributes.Keys).Distinct();
+        return names.Any(n => Encoding.UTF8.GetByteCount(n) > maxNameBytes && gb18030.GetByteCount(n) <= maxNameBytes)
+            ? ShapefileTextEncoding.Gb18030
+            : ShapefileTextEncoding.Utf8;
+    }
+
     public static ShapefileWriteReport Write(FeatureSet set, ShapefileWriteOptions options, Action<string, Action<Stream>> open, string file)
     {
         var warnings = new WarningCollector();
         void Warn(string code, string what) =>
             warnings.Add(ShapefileProblems.Warning(code, what, file, ShapefileProblems.HowToFix(code)));
 
-        var (encoding, cpg, ldid) = options.Encoding == ShapefileTextEncoding.Gb18030
+        var (encoding, cpg, ldid) = Resolve(options.Encoding, set) == ShapefileTextEncoding.Gb18030
             ? (DbfTextEncoding.Gb18030, "GB18030", DbfTextEncoding.LdidGbk)
             : (DbfTextEncoding.Utf8, "UTF-8", (byte)0);
 

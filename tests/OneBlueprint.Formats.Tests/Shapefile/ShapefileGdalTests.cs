@@ -17,6 +17,21 @@ public class ShapefileGdalTests
 
     public static TheoryData<ShapefileTextEncoding> Encodings => new() { ShapefileTextEncoding.Utf8, ShapefileTextEncoding.Gb18030 };
 
+    [Fact]
+    public void AutoEncoding_KeepsFourCharacterChineseFieldNames_AsGdalReadsThem()
+    {
+        using var dir = new TempDirectory();
+        var set = ShapefileSamples.Parcels();
+        foreach (var f in set.Features) f.Attributes["地块名称"] = "彭埠单元";
+        new ShapefileFormat().Write(set, dir.File("auto.shp"));
+
+        var info = OgrInfoOutput.Parse(GdalTools.Run("ogrinfo", "-al", dir.File("auto.shp")));
+        Assert.Contains("地块名称", info.FieldDefinitions.Keys); // 12 bytes in UTF-8, 8 in GBK: only GBK keeps it whole
+        Assert.Equal("彭埠单元", info.Features[0].Values["地块名称"]);
+        Assert.Equal("GB18030", File.ReadAllText(dir.File("auto.cpg")));
+        Assert.Equal("彭埠单元", new ShapefileFormat().Read(dir.File("auto.shp")).Features[0].Attributes["地块名称"]);
+    }
+
     [Theory]
     [MemberData(nameof(Encodings))]
     public void Gdal_ReadsOurShapefile_FeaturesFieldsTextAndCoordinates(ShapefileTextEncoding encoding)
