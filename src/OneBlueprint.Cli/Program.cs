@@ -1,1 +1,3 @@
-Console.WriteLine("ob");
+using OneBlueprint.Cli;
+
+return await CliApp.RunAsync(args);

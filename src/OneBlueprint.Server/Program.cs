@@ -1,1 +1,6 @@
-var app = WebApplication.CreateBuilder(args).Build(); app.Run();
+using OneBlueprint.Server;
+
+ServerApp.Build(args).Run();
+
+/// <summary>Entry point; public so tests can host the server with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,36 @@
+using Spectre.Console;
+
+namespace OneBlueprint.Cli.Console;
+
+/// <summary>
+/// Runs long work under a progress bar on a terminal, or with percent lines when output is redirected
+/// (CI logs), so progress is visible either way. The work reports 0–100 through the IProgress it gets.
+/// </summary>
+public static class ProgressBar
+{
+    public static async Task<T> RunAsync<T>(string title, Func<IProgress<double>, Task<T>> work)
+    {
+        if (System.Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            var last = -10.0;
+            var plain = new Progress<double>(p =>
+            {
+                if (p - last < 10 && p < 100) return;
+                last = p;
+                System.Console.Error.WriteLine($"{title}: {p:0}%");
+            });
+            return await work(plain);
+        }
+
+        T result = default!;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(title, maxValue: 100);
+                result = await work(new Progress<double>(p => task.Value = p));
+                task.Value = 100;
+            });
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+using NetTopologySuite.Geometries;
+using OneBlueprint.Geo.Crs;
+using OneBlueprint.Storage.Layers;
+
+namespace OneBlueprint.Server.Http;
+
+/// <summary>
+/// Layers and versions as the API shows them: plain JSON with bboxes as [west, south, east, north] in
+/// EPSG:4490 lon/lat (what a map client needs), not storage records.
+/// </summary>
+public static class LayerViews
+{
+    public sealed record LayerView(string Code, string NameZh, string NameEn, string Group, string GeometryType, bool IsPublic,
+        int SortOrder, object Style, string? Description, int? CurrentVersion, int FeatureCount, double[]? Bbox);
+
+    public sealed record VersionView(int Version, string LayerCode, DateOnly? EffectiveDate, string? SourceFile, string? ChecksumSha256,
+        string ImportedBy, string? Note, int? SourceSrid, int FeatureCount, int RepairedCount, object? RepairReport, double[]? Bbox, DateTimeOffset ImportedAt);
+
+    public static LayerView ToView(this LayerInfo l, int workingSrid) =>
+        new(l.Code, l.NameZh, l.NameEn, l.GroupName, l.GeometryType, l.IsPublic, l.SortOrder, l.Style, l.Description,
+            l.CurrentVersion, l.FeatureCount, LonLatBox(l.Bbox, workingSrid));
+
+    public static VersionView ToView(this LayerVersionInfo v, int workingSrid) =>
+        new(v.Version, v.LayerCode, v.EffectiveDate, v.SourceFile, v.ChecksumSha256, v.ImportedBy, v.Note, v.SourceSrid,
+            v.FeatureCount, v.RepairedCount, v.RepairReport, LonLatBox(v.Bbox, workingSrid), v.ImportedAt);
+
+    public static double[]? LonLatBox(Envelope? box, int srid)
+    {
+        if (box is null || box.IsNull) return null;
+        var corners = new[] { (box.MinX, box.MinY), (box.MinX, box.MaxY), (box.MaxX, box.MinY), (box.MaxX, box.MaxY) }
+            .Select(c => Reprojector.Transform(c.Item1, c.Item2, srid, CrsCatalog.Cgcs2000)).ToList();
+        return [Math.Round(corners.Min(c => c.X), 7), Math.Round(corners.Min(c => c.Y), 7), Math.Round(corners.Max(c => c.X), 7), Math.Round(corners.Max(c => c.Y), 7)];
+    }
+}
