@@ -41,7 +41,7 @@ public sealed class ImportCommand : ICommand
         await new Migrator(db).MigrateAsync(ct: ct);
         var request = new LayerImportRequest(layer, who, note, Path.GetFileName(path), checksum, effective, repair, srid);
         var result = await ProgressBar.RunAsync($"import {Path.GetFileName(path)} → {layer}", progress =>
-            new LayerImporter(db).ImportAsync(set, request, new Progress<ImportProgress>(p => progress.Report(p.Percent)), ct));
+            new LayerImporter(db).ImportAsync(set, request, new SyncProgress<ImportProgress>(p => progress.Report(p.Percent)), ct));
 
         if (json) System.Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(ImportViews.ToView(result), JsonOutput.Options));
         else

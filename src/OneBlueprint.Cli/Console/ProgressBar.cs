@@ -13,7 +13,7 @@ public static class ProgressBar
         if (System.Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
             var last = -10.0;
-            var plain = new Progress<double>(p =>
+            var plain = new SyncProgress<double>(p =>
             {
                 if (p - last < 10 && p < 100) return;
                 last = p;
@@ -28,7 +28,7 @@ public static class ProgressBar
             .StartAsync(async context =>
             {
                 var task = context.AddTask(title, maxValue: 100);
-                result = await work(new Progress<double>(p => task.Value = p));
+                result = await work(new SyncProgress<double>(p => task.Value = p));
                 task.Value = 100;
             });
         return result;

@@ -1,3 +1,4 @@
+using OneBlueprint.Cli.Console;
 using OneBlueprint.DemoCity;
 using Generated = OneBlueprint.DemoCity;
 using OneBlueprint.Storage.Database;
@@ -42,7 +43,7 @@ public sealed class DemoCityLoader(ObDatabase db)
             var request = new LayerImportRequest(code, Who, NoteFor(city.Scale, city.Seed), fileName,
                 ChecksumOf(filesDirectory, fileName), EffectiveDate: null, RepairInvalid: false);
             await importer.ImportAsync(set, request,
-                new Progress<ImportProgress>(p => progress?.Report(100.0 * (before + p.Done * (p.Stage == ImportStage.Prepare ? 0.4 : 1.0)) / total)), ct);
+                new SyncProgress<ImportProgress>(p => progress?.Report(100.0 * (before + p.Done * (p.Stage == ImportStage.Prepare ? 0.4 : 1.0)) / total)), ct);
             done += set.Features.Count;
         }
 
