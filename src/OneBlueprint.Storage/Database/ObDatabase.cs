@@ -10,8 +10,11 @@ namespace OneBlueprint.Storage.Database;
 /// </summary>
 public sealed class ObDatabase : IAsyncDisposable
 {
-    /// <summary>The cluster <c>scripts/pg.sh start</c> runs: 127.0.0.1:55432, trust auth.</summary>
-    public const string LocalConnectionString = "Host=127.0.0.1;Port=55432;Username=postgres;Database=oneblueprint";
+    /// <summary>
+    /// The cluster <c>scripts/pg.sh start</c> runs: 127.0.0.1, port OB_PG_PORT (default 55432), trust auth.
+    /// </summary>
+    public static string LocalConnectionString =>
+        $"Host=127.0.0.1;Port={(int.TryParse(Environment.GetEnvironmentVariable("OB_PG_PORT"), out var port) ? port : 55432)};Username=postgres;Database=oneblueprint";
 
     public const string ConnectionStringVariable = "OB_DATABASE";
 
