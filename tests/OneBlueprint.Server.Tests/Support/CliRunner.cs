@@ -10,9 +10,14 @@ public static class CliRunner
 
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static async Task<CliResult> RunAsync(string? stdin, params string[] args)
+    public static Task<CliResult> RunAsync(string? stdin, params string[] args) => RunWithDatabaseAsync(null, stdin, args);
+
+    /// <summary>Runs with OB_DATABASE pointing at <paramref name="connectionString"/> (a scratch database).</summary>
+    public static async Task<CliResult> RunWithDatabaseAsync(string? connectionString, string? stdin, params string[] args)
     {
         await OneAtATime.WaitAsync();
+        var oldDatabase = Environment.GetEnvironmentVariable("OB_DATABASE");
+        if (connectionString is not null) Environment.SetEnvironmentVariable("OB_DATABASE", connectionString);
         var (oldIn, oldOut, oldError) = (Console.In, Console.Out, Console.Error);
         var output = new StringWriter();
         var error = new StringWriter();
@@ -29,6 +34,7 @@ public static class CliRunner
             Console.SetIn(oldIn);
             Console.SetOut(oldOut);
             Console.SetError(oldError);
+            Environment.SetEnvironmentVariable("OB_DATABASE", oldDatabase);
             OneAtATime.Release();
         }
     }
