@@ -10,7 +10,8 @@
 set -euo pipefail
 
 # Debian 12 (bookworm) package names. PostGIS 3.3 on PostgreSQL 15 is the system of record; GDAL/PROJ
-# command-line tools are independent references in tests; chromium + CJK fonts + cairo render pages.
+# command-line tools are independent references in tests; chromium + CJK fonts + cairo render pages;
+# poppler-utils (pdftoppm, pdftotext) lets tests look inside the PDF reports chromium prints.
 packages=(
   postgresql-15
   postgresql-15-postgis-3
@@ -19,6 +20,7 @@ packages=(
   chromium
   fonts-noto-cjk
   libcairo2
+  poppler-utils
 )
 
 is_installed() {
