@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authentication;
 using OneBlueprint.Server.Access;
+using OneBlueprint.Server.Compliance;
 using OneBlueprint.Server.Endpoints;
 using OneBlueprint.Server.Hosting;
 using OneBlueprint.Server.Problems;
-using OneBlueprint.Server.Hosting;
 
 namespace OneBlueprint.Server;
 
@@ -28,6 +28,7 @@ public static class ServerApp
 
         builder.Services.AddOneBlueprintStorage(builder.Configuration["OB_DATABASE"]);
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddOneBlueprintCompliance(); // after DatabaseStartup: the blueprint loads from a migrated schema
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<InputExceptionHandler>();
@@ -52,6 +53,8 @@ public static class ServerApp
         app.MapLayers();
         app.MapProjects();
         app.MapAudit();
+        app.MapCompliance();
+        app.MapOgcFeatures();
         return app;
     }
 }

@@ -1,8 +1,12 @@
+using OneBlueprint.Server.Compliance;
 using OneBlueprint.Storage.Database;
 
 namespace OneBlueprint.Server.Endpoints;
 
-/// <summary>Liveness (the process answers) and readiness (PostGIS reachable, migrations applied).</summary>
+/// <summary>
+/// Liveness (the process answers) and readiness (PostGIS reachable, migrations applied, the blueprint's control layers
+/// loaded into memory — until then compliance checks answer 503, so a load balancer should wait too).
+/// </summary>
 public static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
@@ -10,12 +14,24 @@ public static class HealthEndpoints
         app.MapGet("/health", () => Results.Ok(new { status = "ok" }))
             .WithName("Health").WithSummary("The process is up.").WithTags("Health");
 
-        app.MapGet("/health/ready", async (ObDatabase db, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (ObDatabase db, BlueprintLoader blueprint, CancellationToken ct) =>
             {
                 var report = await Readiness.CheckAsync(db, ct);
-                return report.IsReady ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+                var status = blueprint.Status;
+                var ready = report.IsReady && status.IsLoaded;
+                var body = new
+                {
+                    isReady = ready,
+                    report.Reachable,
+                    report.PostGisVersion,
+                    report.WorkingSrid,
+                    report.PendingMigrations,
+                    report.Problem,
+                    blueprint = status,
+                };
+                return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
             })
-            .WithName("Readiness").WithSummary("PostGIS is reachable and the schema is up to date.").WithTags("Health");
+            .WithName("Readiness").WithSummary("PostGIS is reachable, the schema is up to date and the blueprint index is loaded (blueprint.state).").WithTags("Health");
         return app;
     }
 }

@@ -63,7 +63,7 @@ public static class LayerEndpoints
     }
 
     private static async Task<IResult> ImportVersion(
-        string code, HttpContext http, LayerStore store, LayerImporter importer, CancellationToken ct,
+        string code, HttpContext http, LayerStore store, LayerImporter importer, Compliance.BlueprintLoader blueprint, CancellationToken ct,
         string? note = null, bool repair = false, string? effectiveDate = null)
     {
         if (await store.GetLayerAsync(code, ct) is null) return LayerNotFound(code);
@@ -78,6 +78,8 @@ public static class LayerEndpoints
             LayerCode: code, Who: http.CallerName(), Note: note, SourceFile: upload.FileName,
             ChecksumSha256: upload.ChecksumSha256, EffectiveDate: effective, RepairInvalid: repair, SourceSridOverride: forcedSrid),
             progress: null, ct);
+        // Checks on this server use the new version from the answer on (other servers poll); a failed rebuild is logged, retried by the poll.
+        await blueprint.LayerImportedAsync(result.LayerCode, ct);
         return Results.Created($"/api/v1/layers/{code}/versions", ImportViews.ToView(result));
     }
 

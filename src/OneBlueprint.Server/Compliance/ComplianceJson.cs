@@ -1,0 +1,219 @@
+using System.Buffers;
+using System.Text.Json;
+using NetTopologySuite.Geometries;
+using OneBlueprint.Engines.Compliance.Results;
+using OneBlueprint.Formats.GeoJson;
+using OneBlueprint.Geo.Crs;
+using OneBlueprint.Geo.Problems;
+
+namespace OneBlueprint.Server.Compliance;
+
+/// <summary>
+/// The JSON of a compliance check, shared by POST/GET /api/v1/compliance/checks and `ob check --json`:
+/// <code>
+/// { id, links {self, report, pdf, conflicts}, createdAt, createdBy, projectCode, category,
+///   input {format, name, srid}, verdict,
+///   redLine {areaM2, areaHa, areaMu, areaEllipsoidalM2, boundaryLengthM, parcels, polygons, workingSrid, repaired},
+///   layers [{code, name, nameEn, layerVersionId, layerVersion, measure, verdict, ruleId, ruleText {zh, en},
+///            overlapAreaM2, overlapAreaHa, overlapAreaMu, overlapAreaEllipsoidalM2, overlapRatio, netAreaM2,
+///            outsideAreaM2, outsideAreaEllipsoidalM2, edgeContact, parts, outsidePart,
+///            features [{id, overlapAreaM2, overlapAreaEllipsoidalM2, deduction, netAreaM2, edgeContact, attributes}],
+///            notes []}],
+///   layerVersions {CODE: {id, version}}, rules, warnings [{severity, code, what, where, howToFix}], notes [] }
+/// </code>
+/// Areas are planar m² in the working CRS unless named ellipsoidal (CGCS2000), written as exact doubles (not rounded:
+/// clients compare them); <c>parts</c>/<c>outsidePart</c> are GeoJSON geometries in EPSG:4490 lon/lat (9 decimals,
+/// ≈0.1 mm), null when the part is empty and left out when parts were not asked for. <see cref="ComplianceJsonReader"/>
+/// reads it back into a <see cref="ComplianceResult"/> (for reports).
+/// </summary>
+public static class ComplianceJson
+{
+    public const string ChecksPath = "/api/v1/compliance/checks";
+
+    /// <summary>9 decimals of a degree ≈ 0.1 mm: parts keep survey precision.</summary>
+    private const int LonLatDecimals = 9;
+
+    public static byte[] ToUtf8(ComplianceAnswer answer, bool includeParts, bool indented = false)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, GeoJsonWriter.JsonOptions(indented))) Write(writer, answer, includeParts);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static void Write(Utf8JsonWriter w, ComplianceAnswer answer, bool includeParts)
+    {
+        var result = answer.Result;
+        var srid = result.RedLine.Srid;
+        w.WriteStartObject();
+        if (answer.Id is { } id)
+        {
+            w.WriteNumber("id", id);
+            w.WriteStartObject("links");
+            var self = $"{ChecksPath}/{id}";
+            w.WriteString("self", self);
+            w.WriteString("report", $"{self}/report");
+            w.WriteString("pdf", $"{self}/report.pdf");
+            w.WriteString("conflicts", $"{self}/conflicts.geojson");
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("id");
+            w.WriteNull("links");
+        }
+        w.WriteString("createdAt", answer.CreatedAt);
+        w.WriteString("createdBy", answer.CreatedBy);
+        WriteText(w, "projectCode", result.ProjectCode);
+        WriteText(w, "category", result.ProjectCategory);
+        w.WriteStartObject("input");
+        w.WriteString("format", answer.InputFormat);
+        w.WriteString("name", answer.InputName);
+        w.WriteNumber("srid", answer.InputSrid);
+        w.WriteEndObject();
+        w.WriteString("verdict", VerdictName(result.Verdict));
+
+        var red = result.RedLine;
+        w.WriteStartObject("redLine");
+        w.WriteNumber("areaM2", red.AreaM2);
+        w.WriteNumber("areaHa", red.AreaHa);
+        w.WriteNumber("areaMu", red.AreaMu);
+        WriteNumber(w, "areaEllipsoidalM2", red.AreaEllipsoidalM2);
+        w.WriteNumber("boundaryLengthM", red.BoundaryLengthM);
+        w.WriteNumber("parcels", answer.Parcels);
+        w.WriteNumber("polygons", red.ParcelCount);
+        w.WriteNumber("workingSrid", red.Srid);
+        w.WriteBoolean("repaired", red.Repaired);
+        w.WriteEndObject();
+
+        var numbers = answer.LayerVersions.ToDictionary(v => v.VersionId, v => v.Version);
+        w.WriteStartArray("layers");
+        foreach (var layer in result.Layers) WriteLayer(w, layer, numbers.GetValueOrDefault(layer.LayerVersionId), srid, includeParts);
+        w.WriteEndArray();
+
+        w.WriteStartObject("layerVersions");
+        foreach (var v in answer.LayerVersions)
+        {
+            w.WriteStartObject(v.Code);
+            w.WriteNumber("id", v.VersionId);
+            w.WriteNumber("version", v.Version);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+        w.WriteString("rules", result.RulesName);
+        w.WriteStartArray("warnings");
+        foreach (var p in answer.Warnings) WriteProblem(w, p);
+        w.WriteEndArray();
+        WriteStrings(w, "notes", result.Notes);
+        w.WriteEndObject();
+    }
+
+    private static void WriteLayer(Utf8JsonWriter w, LayerCompliance layer, int version, int srid, bool includeParts)
+    {
+        w.WriteStartObject();
+        w.WriteString("code", layer.Code);
+        w.WriteString("name", layer.NameZh);
+        w.WriteString("nameEn", layer.NameEn);
+        w.WriteNumber("layerVersionId", layer.LayerVersionId);
+        w.WriteNumber("layerVersion", version);
+        w.WriteString("measure", layer.OutsideAreaM2 is null ? "overlap" : "outside");
+        w.WriteString("verdict", VerdictName(layer.Verdict));
+        w.WriteString("ruleId", layer.RuleId);
+        w.WriteStartObject("ruleText");
+        w.WriteString("zh", layer.RuleText.Zh);
+        w.WriteString("en", layer.RuleText.En);
+        w.WriteEndObject();
+        w.WriteNumber("overlapAreaM2", layer.OverlapAreaM2);
+        w.WriteNumber("overlapAreaHa", layer.OverlapAreaHa);
+        w.WriteNumber("overlapAreaMu", layer.OverlapAreaMu);
+        WriteNumber(w, "overlapAreaEllipsoidalM2", layer.OverlapAreaEllipsoidalM2);
+        w.WriteNumber("overlapRatio", layer.OverlapRatio);
+        WriteNumber(w, "netAreaM2", layer.NetAreaM2);
+        WriteNumber(w, "outsideAreaM2", layer.OutsideAreaM2);
+        WriteNumber(w, "outsideAreaEllipsoidalM2", layer.OutsideAreaEllipsoidalM2);
+        w.WriteBoolean("edgeContact", layer.EdgeContact);
+        if (includeParts)
+        {
+            w.WritePropertyName("parts");
+            WriteLonLat(w, layer.Parts, srid);
+            w.WritePropertyName("outsidePart");
+            WriteLonLat(w, layer.OutsideGeometry, srid);
+        }
+        w.WriteStartArray("features");
+        foreach (var f in layer.Features)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", f.FeatureId);
+            w.WriteNumber("overlapAreaM2", f.OverlapAreaM2);
+            WriteNumber(w, "overlapAreaEllipsoidalM2", f.OverlapAreaEllipsoidalM2);
+            WriteNumber(w, "deduction", f.Deduction);
+            WriteNumber(w, "netAreaM2", f.NetAreaM2);
+            w.WriteBoolean("edgeContact", f.EdgeContact);
+            w.WritePropertyName("attributes");
+            GeoJsonWriter.WriteProperties(w, f.Attributes);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteStrings(w, "notes", layer.Notes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A working-CRS geometry as GeoJSON in EPSG:4490; null for none or empty.</summary>
+    private static void WriteLonLat(Utf8JsonWriter w, Geometry? geometry, int srid)
+    {
+        if (geometry is null || geometry.IsEmpty) { w.WriteNullValue(); return; }
+        GeoJsonWriter.WriteGeometry(w, Reprojector.Transform(geometry, srid, CrsCatalog.Cgcs2000), LonLatDecimals);
+    }
+
+    private static void WriteProblem(Utf8JsonWriter w, InputProblem p)
+    {
+        w.WriteStartObject();
+        w.WriteString("severity", p.Severity.ToString().ToLowerInvariant());
+        w.WriteString("code", p.Code);
+        w.WriteString("what", p.What);
+        if (p.Where is { } at)
+        {
+            w.WriteStartObject("where");
+            WriteText(w, "file", at.File);
+            WriteNumber(w, "line", at.Line);
+            WriteNumber(w, "record", at.Record);
+            WriteNumber(w, "x", at.X);
+            WriteNumber(w, "y", at.Y);
+            w.WriteEndObject();
+        }
+        else w.WriteNull("where");
+        w.WriteString("howToFix", p.HowToFix);
+        w.WriteEndObject();
+    }
+
+    public static string VerdictName(Verdict verdict) => verdict switch
+    {
+        Verdict.Pass => "pass",
+        Verdict.Warning => "warning",
+        _ => "conflict",
+    };
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void WriteText(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v) w.WriteNumber(name, v);
+        else w.WriteNull(name);
+    }
+}
