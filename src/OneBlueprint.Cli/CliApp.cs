@@ -19,12 +19,14 @@ public static class CliApp
         new InspectCommand(),
         new ConvertCommand(),
         new ImportCommand(),
+        new CheckCommand(),
         new ExportCommand(),
         new LayersCommand(),
         new GenDemoCommand(),
         new KeysCommand(),
         new DbCommand(),
         new ServeCommand(),
+        new BenchCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
