@@ -1,41 +1,39 @@
+using System.Diagnostics;
 using System.Text;
-using OneBlueprint.Cli;
 
 namespace OneBlueprint.Server.Tests.Support;
 
-/// <summary>Runs `ob` in-process with stdin/stdout/stderr captured. Console is global: tests using it run serially.</summary>
+/// <summary>
+/// Runs `ob` as its own process (the ob.dll built next to the tests), as a user would: exit code, stdout
+/// and stderr are the program's alone — not mixed with the console logs of servers other tests run.
+/// </summary>
 public static class CliRunner
 {
     public sealed record CliResult(int ExitCode, string Out, string Error);
 
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+    private static readonly string ObDll = Path.Combine(AppContext.BaseDirectory, "ob.dll");
 
     public static Task<CliResult> RunAsync(string? stdin, params string[] args) => RunWithDatabaseAsync(null, stdin, args);
 
     /// <summary>Runs with OB_DATABASE pointing at <paramref name="connectionString"/> (a scratch database).</summary>
     public static async Task<CliResult> RunWithDatabaseAsync(string? connectionString, string? stdin, params string[] args)
     {
-        await OneAtATime.WaitAsync();
-        var oldDatabase = Environment.GetEnvironmentVariable("OB_DATABASE");
-        if (connectionString is not null) Environment.SetEnvironmentVariable("OB_DATABASE", connectionString);
-        var (oldIn, oldOut, oldError) = (Console.In, Console.Out, Console.Error);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        try
+        var start = new ProcessStartInfo("dotnet", [ObDll, .. args])
         {
-            Console.SetIn(new StringReader(stdin ?? ""));
-            Console.SetOut(output);
-            Console.SetError(error);
-            var code = await CliApp.RunAsync(args);
-            return new CliResult(code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetIn(oldIn);
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-            Environment.SetEnvironmentVariable("OB_DATABASE", oldDatabase);
-            OneAtATime.Release();
-        }
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        if (connectionString is not null) start.Environment["OB_DATABASE"] = connectionString;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {ObDll}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(stdin ?? "");
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
     }
 }
