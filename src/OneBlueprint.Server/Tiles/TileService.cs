@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using NetTopologySuite.Geometries;
+using OneBlueprint.Geo.Crs;
+using OneBlueprint.Storage.Layers;
+
+namespace OneBlueprint.Server.Tiles;
+
+/// <summary>
+/// Answers tile requests: finds the layer's current version in the catalogue (a snapshot kept for
+/// <see cref="CatalogueSeconds"/>, so cached tiles cost no database round trip), serves the disk cache,
+/// or renders the tile (features from PostGIS through the working-CRS envelope of the buffered tile, then
+/// <see cref="TileRenderer"/>) and caches it. The public composite has one MVT layer per public layer,
+/// named by layer code.
+/// </summary>
+public sealed class TileService
+{
+    private readonly LayerStore _store;
+    private readonly TileFeatureQuery? _query;
+    private readonly ILogger<TileService> _log;
+    private readonly TimeSpan _catalogueAge;
+    private (IReadOnlyList<LayerInfo> Layers, long Stamp)? _catalogue;
+
+    public TileService(LayerStore store, TileCache cache, ILogger<TileService> log, double catalogueSeconds = 2, TileFeatureQuery? query = null)
+    {
+        _store = store;
+        _query = query;
+        Cache = cache;
+        _log = log;
+        _catalogueAge = TimeSpan.FromSeconds(Math.Max(0, catalogueSeconds));
+    }
+
+    public const string PublicName = "public";
+
+    public TileCache Cache { get; }
+
+    public double CatalogueSeconds => _catalogueAge.TotalSeconds;
+
+    public int WorkingSrid => _store.WorkingSrid;
+
+    /// <summary>The catalogue, at most <see cref="CatalogueSeconds"/> old.</summary>
+    public async Task<IReadOnlyList<LayerInfo>> CatalogueAsync(CancellationToken ct)
+    {
+        var snapshot = _catalogue;
+        if (snapshot is { } s && Stopwatch.GetElapsedTime(s.Stamp) < _catalogueAge) return s.Layers;
+        var layers = await _store.ListLayersAsync(ct);
+        _catalogue = (layers, Stopwatch.GetTimestamp());
+        return layers;
+    }
+
+    /// <summary>A layer with its current version, or null when there is no such layer or it was never imported.</summary>
+    public async Task<TileLayerSource?> LayerAsync(string code, CancellationToken ct) =>
+        (await CatalogueAsync(ct)).FirstOrDefault(l => l.Code == code) is { CurrentVersionId: long id } layer
+            ? new TileLayerSource(layer.Code, layer.NameZh, id, layer.Bbox)
+            : null;
+
+    /// <summary>The public layers that have a version, in catalogue order.</summary>
+    public async Task<IReadOnlyList<TileLayerSource>> PublicLayersAsync(CancellationToken ct) =>
+        (await CatalogueAsync(ct)).Where(l => l.IsPublic && l.CurrentVersionId is not null)
+            .Select(l => new TileLayerSource(l.Code, l.NameZh, l.CurrentVersionId!.Value, l.Bbox)).ToList();
+
+    public static string VersionKey(IEnumerable<TileLayerSource> layers) => string.Join('-', layers.Select(l => l.VersionId));
+
+    /// <summary>A tile from the cache, or rendered and cached. <paramref name="name"/> is the layer code or "public".</summary>
+    public async Task<TileResult> GetAsync(string name, IReadOnlyList<TileLayerSource> layers, TileAddress tile, CancellationToken ct)
+    {
+        var key = VersionKey(layers);
+        var etag = $"\"{name}-v{key}-{tile.Z}-{tile.X}-{tile.Y}\"";
+        if (await Cache.TryReadAsync(name, key, tile, ct) is { } cached) return new TileResult(cached, etag, true);
+        var bytes = await RenderAsync(layers, tile, ct);
+        try
+        {
+            await Cache.WriteAsync(name, key, tile, bytes, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.LogWarning(ex, "tile cache write failed for {Layer} {Tile}; serving the rendered tile anyway", name, tile);
+        }
+        return new TileResult(bytes, etag, false);
+    }
+
+    /// <summary>Renders a tile without the cache: one MVT layer per source layer with features in it.</summary>
+    public async Task<byte[]> RenderAsync(IReadOnlyList<TileLayerSource> layers, TileAddress tile, CancellationToken ct)
+    {
+        var builders = new List<MvtLayerBuilder>(layers.Count);
+        foreach (var layer in layers)
+        {
+            var builder = new MvtLayerBuilder(layer.Code);
+            builders.Add(builder);
+            var envelope = QueryEnvelope(layer, tile);
+            if (envelope is null) continue;
+            IReadOnlyList<OneBlueprint.Geo.Features.GeoFeature> features = _query is not null
+                ? await _query.ReadAsync(layer.VersionId, envelope, ct)
+                : await _store.QueryFeaturesAsync(layer.VersionId, envelope, int.MaxValue, 0, ct);
+            var (repaired, skipped) = TileRenderer.AddFeatures(builder, features, WorkingSrid, tile);
+            if (repaired + skipped > 0)
+                _log.LogWarning("tile {Layer} {Tile}: {Repaired} invalid geometries repaired, {Skipped} skipped", layer.Code, tile, repaired, skipped);
+        }
+        return MvtTileWriter.Write(builders);
+    }
+
+    /// <summary><see cref="QueryEnvelope(Envelope?, TileAddress, int)"/> with the layer's Mercator extent kept per version.</summary>
+    public Envelope? QueryEnvelope(TileLayerSource layer, TileAddress tile)
+    {
+        if (layer.Bbox is null) return null;
+        var mercator = _mercatorExtents.GetOrAdd(layer.VersionId, _ => TransformOutline(layer.Bbox, WorkingSrid, 3857));
+        return QueryEnvelope(mercator, tile, WorkingSrid, mercatorExtent: true);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, Envelope> _mercatorExtents = new();
+
+    /// <summary>
+    /// The working-CRS box to ask PostGIS for: the buffered tile cut down to the layer's extent (so far-away
+    /// tiles never go through a Gauss-Krüger projection outside its zone), its outline densified and
+    /// transformed. Null when the tile cannot hold any of the layer.
+    /// </summary>
+    public static Envelope? QueryEnvelope(Envelope? layerBbox, TileAddress tile, int workingSrid, bool mercatorExtent = false)
+    {
+        if (layerBbox is null) return null;
+        var layerMercator = mercatorExtent ? layerBbox : TransformOutline(layerBbox, workingSrid, 3857);
+        var wanted = tile.BufferedBounds(TileRenderer.Buffer, TileRenderer.Extent).Intersection(layerMercator);
+        if (wanted.IsNull) return null;
+        var envelope = TransformOutline(wanted, 3857, workingSrid);
+        envelope.ExpandBy(Math.Max(envelope.Width, envelope.Height) * 1e-6 + 0.01); // rounding margin, metres
+        return envelope;
+    }
+
+    /// <summary>Envelope of a box's outline (16 points a side) in another CRS: map projections bend straight edges.</summary>
+    public static Envelope TransformOutline(Envelope box, int fromSrid, int toSrid)
+    {
+        const int perSide = 16;
+        var xs = new double[perSide * 4];
+        var ys = new double[perSide * 4];
+        for (var i = 0; i < perSide; i++)
+        {
+            var t = (double)i / perSide;
+            (xs[i], ys[i]) = (box.MinX + t * box.Width, box.MinY);
+            (xs[perSide + i], ys[perSide + i]) = (box.MaxX, box.MinY + t * box.Height);
+            (xs[2 * perSide + i], ys[2 * perSide + i]) = (box.MaxX - t * box.Width, box.MaxY);
+            (xs[3 * perSide + i], ys[3 * perSide + i]) = (box.MinX, box.MaxY - t * box.Height);
+        }
+        Reprojector.Transform(xs, ys, fromSrid, toSrid);
+        var result = new Envelope();
+        for (var i = 0; i < xs.Length; i++)
+            if (double.IsFinite(xs[i]) && double.IsFinite(ys[i])) result.ExpandToInclude(xs[i], ys[i]);
+        return result;
+    }
+}
