@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 SCALE ?= demo
 
-.PHONY: help run test deps build db demo serve bench stop clean
+.PHONY: help run test deps build db demo web serve bench stop clean
 
 help:
 	@echo "make run    install what is missing, start PostGIS, load the demo city, serve on http://127.0.0.1:5080"
@@ -23,10 +23,15 @@ db: deps
 demo: db
 	@./ob gen-demo --scale $(SCALE) --load --if-missing
 
-run: demo
+# The standard page's front end (web/ -> web/dist), rebuilt only when web/src changed.
+web:
+	@scripts/web.sh
+
+run: demo web
 	@./ob serve
 
-test: deps db
+test: deps db web
+	@[ -d tests/js/node_modules ] || (cd tests/js && npm ci --no-audit --no-fund) # the tile tests' independent MVT decoder
 	@scripts/test.sh
 
 bench: db

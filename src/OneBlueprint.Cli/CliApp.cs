@@ -26,6 +26,8 @@ public static class CliApp
         new KeysCommand(),
         new DbCommand(),
         new ServeCommand(),
+        new TilesCommand(),
+        new EmbedLinkCommand(),
         new BenchCommand(),
     ];
 

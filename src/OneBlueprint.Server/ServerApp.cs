@@ -32,6 +32,7 @@ public static class ServerApp
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<InputExceptionHandler>();
+        Tiles.TileServices.AddOneBlueprintTiles(builder.Services, builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.AddAuthentication(ApiKeyAuthentication.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
@@ -55,6 +56,8 @@ public static class ServerApp
         app.MapAudit();
         app.MapCompliance();
         app.MapOgcFeatures();
+        app.MapTiles();
+        app.MapBlueprintPage(); // the standard page /blueprint and its built assets (web/dist)
         return app;
     }
 }
