@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using OneBlueprint.Formats.Tests.Support;
 
 namespace OneBlueprint.Formats.Tests.GeoJson;
 
@@ -15,34 +14,10 @@ internal static class Ogr
 
     private static string Run(string tool, string[] args)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"'{tool}' is not on PATH, so GDAL cannot check our GeoJSON. Install it with scripts/deps.sh (Debian package gdal-bin).", e);
-        }
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({process.ExitCode}): {stderr.Result}");
-            return stdout;
-        }
+        var output = ExternalTool.Run(tool, args);
+        if (output.ExitCode != 0)
+            throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({output.ExitCode}): {output.Stderr}");
+        return output.Stdout;
     }
 
     /// <summary>"Feature Count: N" of an `ogrinfo -so` report (single layer).</summary>

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using OneBlueprint.Formats.Tests.Support;
 
 namespace OneBlueprint.Formats.Tests.GeoPackage;
 
@@ -32,31 +31,7 @@ internal static class GdalTools
 
     public static Result Run(string tool, IReadOnlyList<string> args)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"'{tool}' is not on PATH ({e.Message}). Install GDAL and PROJ tools with scripts/deps.sh (Debian: gdal-bin, proj-bin).", e);
-        }
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return new Result(process.ExitCode, stdout, stderr.Result);
-        }
+        var output = ExternalTool.Run(tool, args);
+        return new Result(output.ExitCode, output.Stdout, output.Stderr);
     }
 }
