@@ -57,6 +57,7 @@ public static class ServerApp
         app.MapCompliance();
         app.MapOgcFeatures();
         app.MapTiles();
+        app.MapRasterTiles();
         app.MapBlueprintPage(); // the standard page /blueprint and its built assets (web/dist)
         return app;
     }

@@ -26,7 +26,9 @@ public sealed class TileCache
     {
         try
         {
-            return await File.ReadAllBytesAsync(PathOf(layer, versionKey, tile), ct);
+            // A synchronous read: tiles are small local files, and .NET's async file reads cost more than they save here.
+            ct.ThrowIfCancellationRequested();
+            return await Task.FromResult(File.ReadAllBytes(PathOf(layer, versionKey, tile)));
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

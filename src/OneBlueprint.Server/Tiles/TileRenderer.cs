@@ -27,23 +27,28 @@ public static class TileRenderer
     public const double SimplifyTolerance = 4;
 
     /// <summary>Adds every feature that shows in <paramref name="tile"/>; returns how many had to be repaired or were skipped.</summary>
-    public static (int Repaired, int Skipped) AddFeatures(MvtLayerBuilder layer, IEnumerable<GeoFeature> features, int sourceSrid, TileAddress tile)
+    /// <remarks>
+    /// <paramref name="ownsGeometries"/>: the features' geometries were made for this tile alone (freshly decoded), so
+    /// they are transformed in place instead of copied first. <paramref name="simplified"/>: PostGIS already simplified
+    /// them with <see cref="SimplifyTolerance"/> tile units (<see cref="TileDetail"/>), so they are not simplified again.
+    /// </remarks>
+    public static (int Repaired, int Skipped) AddFeatures(MvtLayerBuilder layer, IEnumerable<GeoFeature> features, int sourceSrid, TileAddress tile,
+        bool ownsGeometries = false, bool simplified = false)
     {
         var encoder = new MvtGeometryEncoder();
         var clip = new Envelope(-Buffer, Extent + Buffer, -Buffer, Extent + Buffer);
         var clipPolygon = GeometryKit.Factory(0).ToGeometry(clip);
         var bounds = tile.Bounds;
-        var scale = Extent / tile.Size;
+        var toUnits = new ToTileUnits(sourceSrid, bounds.MinX, bounds.MaxY, Extent / tile.Size);
         int repaired = 0, skipped = 0;
         foreach (var feature in features)
         {
             Geometry? geometry;
             try
             {
-                var mercator = sourceSrid == 3857 ? feature.Geometry.Copy() : Reprojector.Transform(feature.Geometry, sourceSrid, 3857);
-                mercator.Apply(new ToTileUnits(bounds.MinX, bounds.MaxY, scale));
-                mercator.GeometryChanged();
-                geometry = Clip(mercator, clip, clipPolygon, ref repaired);
+                var units = ownsGeometries ? feature.Geometry : feature.Geometry.Copy();
+                toUnits.Apply(units);
+                geometry = Clip(units, clip, clipPolygon, ref repaired);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -55,7 +60,7 @@ public static class TileRenderer
                 continue;
             }
             if (geometry.IsEmpty) continue;
-            geometry = Simplify(geometry);
+            if (!simplified) geometry = Simplify(geometry);
             var (type, commands) = encoder.Encode(geometry);
             if (type == MvtGeometryType.Unknown) continue;
             layer.AddFeature(ParseId(feature.Id), feature.Attributes, type, commands);
@@ -113,16 +118,59 @@ public static class TileRenderer
     private static ulong? ParseId(string? id) =>
         ulong.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    /// <summary>EPSG:3857 metres → tile units, y flipped to point down.</summary>
-    private sealed class ToTileUnits(double minX, double maxY, double scale) : ICoordinateSequenceFilter
+    /// <summary>
+    /// Source CRS → EPSG:3857 → tile units (y flipped to point down), in place, one coordinate sequence at a time
+    /// through the array form of the reprojection (no per-point or per-feature allocation beyond pooled buffers).
+    /// </summary>
+    private sealed class ToTileUnits(int sourceSrid, double minX, double maxY, double scale)
     {
-        public bool Done => false;
-        public bool GeometryChanged => true;
+        private double[] _xs = new double[256];
+        private double[] _ys = new double[256];
 
-        public void Filter(CoordinateSequence seq, int i)
+        public void Apply(Geometry g)
         {
-            seq.SetX(i, (seq.GetX(i) - minX) * scale);
-            seq.SetY(i, (maxY - seq.GetY(i)) * scale);
+            Walk(g);
+            g.GeometryChanged();
+        }
+
+        private void Walk(Geometry g)
+        {
+            switch (g)
+            {
+                case Point p: Sequence(p.CoordinateSequence); break;
+                case LineString l: Sequence(l.CoordinateSequence); break;
+                case Polygon p:
+                    Sequence(p.ExteriorRing.CoordinateSequence);
+                    foreach (var hole in p.InteriorRings) Sequence(hole.CoordinateSequence);
+                    break;
+                default:
+                    for (var i = 0; i < g.NumGeometries; i++) Walk(g.GetGeometryN(i));
+                    break;
+            }
+        }
+
+        private void Sequence(CoordinateSequence seq)
+        {
+            var n = seq.Count;
+            if (n == 0) return;
+            if (_xs.Length < n)
+            {
+                _xs = new double[Math.Max(n, 2 * _xs.Length)];
+                _ys = new double[_xs.Length];
+            }
+            var xs = _xs.AsSpan(0, n);
+            var ys = _ys.AsSpan(0, n);
+            for (var i = 0; i < n; i++)
+            {
+                xs[i] = seq.GetX(i);
+                ys[i] = seq.GetY(i);
+            }
+            if (sourceSrid != 3857) Reprojector.Transform(xs, ys, sourceSrid, 3857);
+            for (var i = 0; i < n; i++)
+            {
+                seq.SetX(i, (xs[i] - minX) * scale);
+                seq.SetY(i, (maxY - ys[i]) * scale);
+            }
         }
     }
 }

@@ -8,7 +8,8 @@ namespace OneBlueprint.Server.Tiles;
 /// <summary>
 /// Answers tile requests: finds the layer's current version in the catalogue (a snapshot kept for
 /// <see cref="CatalogueSeconds"/>, so cached tiles cost no database round trip), serves the disk cache,
-/// or renders the tile (features from PostGIS through the working-CRS envelope of the buffered tile, then
+/// or renders the tile (features from PostGIS through the working-CRS envelope of the buffered tile, below z14
+/// without those smaller than a pixel and pre-simplified there, see <see cref="TileDetail"/>; then
 /// <see cref="TileRenderer"/>) and caches it. The public composite has one MVT layer per public layer,
 /// named by layer code.
 /// </summary>
@@ -79,7 +80,7 @@ public sealed class TileService
     }
 
     /// <summary>Renders a tile without the cache: one MVT layer per source layer with features in it.</summary>
-    public async Task<byte[]> RenderAsync(IReadOnlyList<TileLayerSource> layers, TileAddress tile, CancellationToken ct)
+    public async Task<byte[]> RenderAsync(IReadOnlyList<TileLayerSource> layers, TileAddress tile, CancellationToken ct, TileRenderTimes? times = null)
     {
         var builders = new List<MvtLayerBuilder>(layers.Count);
         foreach (var layer in layers)
@@ -88,10 +89,20 @@ public sealed class TileService
             builders.Add(builder);
             var envelope = QueryEnvelope(layer, tile);
             if (envelope is null) continue;
+            var t0 = Stopwatch.GetTimestamp();
+            var detail = _query is not null ? TileDetail.For(tile) : TileDetail.Full;
             IReadOnlyList<OneBlueprint.Geo.Features.GeoFeature> features = _query is not null
-                ? await _query.ReadAsync(layer.VersionId, envelope, ct)
+                ? await _query.ReadAsync(layer.VersionId, envelope, detail, ct)
                 : await _store.QueryFeaturesAsync(layer.VersionId, envelope, int.MaxValue, 0, ct);
-            var (repaired, skipped) = TileRenderer.AddFeatures(builder, features, WorkingSrid, tile);
+            var t1 = Stopwatch.GetTimestamp();
+            var (repaired, skipped) = TileRenderer.AddFeatures(builder, features, WorkingSrid, tile, ownsGeometries: true,
+                simplified: detail.SimplifyTolerance > 0);
+            if (times is not null)
+            {
+                times.FetchTicks += t1 - t0;
+                times.DrawTicks += Stopwatch.GetTimestamp() - t1;
+                times.Features += features.Count;
+            }
             if (repaired + skipped > 0)
                 _log.LogWarning("tile {Layer} {Tile}: {Repaired} invalid geometries repaired, {Skipped} skipped", layer.Code, tile, repaired, skipped);
         }
@@ -119,15 +130,16 @@ public sealed class TileService
         var layerMercator = mercatorExtent ? layerBbox : TransformOutline(layerBbox, workingSrid, 3857);
         var wanted = tile.BufferedBounds(TileRenderer.Buffer, TileRenderer.Extent).Intersection(layerMercator);
         if (wanted.IsNull) return null;
-        var envelope = TransformOutline(wanted, 3857, workingSrid);
+        // 4 points a side: the box is the buffered tile, so an edge bent by the projection can only miss a sliver of the
+        // 64-unit buffer no client draws (and the margin below covers rounding); a quarter of the reprojection work.
+        var envelope = TransformOutline(wanted, 3857, workingSrid, perSide: 4);
         envelope.ExpandBy(Math.Max(envelope.Width, envelope.Height) * 1e-6 + 0.01); // rounding margin, metres
         return envelope;
     }
 
-    /// <summary>Envelope of a box's outline (16 points a side) in another CRS: map projections bend straight edges.</summary>
-    public static Envelope TransformOutline(Envelope box, int fromSrid, int toSrid)
+    /// <summary>Envelope of a box's outline (<paramref name="perSide"/> points a side) in another CRS: map projections bend straight edges.</summary>
+    public static Envelope TransformOutline(Envelope box, int fromSrid, int toSrid, int perSide = 16)
     {
-        const int perSide = 16;
         var xs = new double[perSide * 4];
         var ys = new double[perSide * 4];
         for (var i = 0; i < perSide; i++)

@@ -9,12 +9,14 @@ public static class TileServices
     public static IServiceCollection AddOneBlueprintTiles(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => new TileCache(TileCache.DefaultRoot(configuration["OB_TILE_CACHE"])));
+        // its own connection pool: a singleton of the container, so the container disposes it
+        services.AddSingleton(sp => new TileFeatureQuery(sp.GetRequiredService<OneBlueprint.Storage.Database.ObDatabase>()));
         services.AddSingleton(sp => new TileService(
             sp.GetRequiredService<OneBlueprint.Storage.Layers.LayerStore>(),
             sp.GetRequiredService<TileCache>(),
             sp.GetRequiredService<ILogger<TileService>>(),
             double.TryParse(configuration["OB_TILE_CATALOG_SECONDS"], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2,
-            new TileFeatureQuery(sp.GetRequiredService<OneBlueprint.Storage.Database.ObDatabase>())));
+            sp.GetRequiredService<TileFeatureQuery>()));
         return services;
     }
 }
