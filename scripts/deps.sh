@@ -11,7 +11,8 @@ set -euo pipefail
 
 # Debian 12 (bookworm) package names. PostGIS 3.3 on PostgreSQL 15 is the system of record; GDAL/PROJ
 # command-line tools are independent references in tests; chromium + CJK fonts + cairo render pages;
-# poppler-utils (pdftoppm, pdftotext) lets tests look inside the PDF reports chromium prints.
+# poppler-utils (pdftoppm, pdftotext) lets tests look inside the PDF reports chromium prints; wrk loads the
+# tile server over loopback in `ob bench tiles`.
 packages=(
   postgresql-15
   postgresql-15-postgis-3
@@ -21,6 +22,7 @@ packages=(
   fonts-noto-cjk
   libcairo2
   poppler-utils
+  wrk
 )
 
 is_installed() {

@@ -24,19 +24,17 @@ public sealed class TilesCommand : ICommand
     public string Summary => "pre-render vector tiles into the tile cache (ob tiles seed --layer CODE --zoom 10-14)";
     public string Usage => """
         usage: ob tiles seed --layer CODE|public --zoom A-B [--bbox W,S,E,N] [--cache DIR]
-               ob tiles bench [--layer YJJBNTBHTB] [--zoom 10-16] [--tiles 50] [--seed 2026] [--out bench/results/tiles.json]
           --layer   a layer code (ob layers lists them), or 'public' for the composite of the public layers
           --zoom    a zoom or a range, e.g. 12 or 10-14 (0–20)
           --bbox    only tiles touching this lon/lat box (EPSG:4490); default: the layers' extent
           --cache   the cache folder (default OB_TILE_CACHE, else the repository's tiles/)
-        bench: random tiles per zoom over the layer's extent, each rendered cold, read from the cache and made by
-          PostGIS ST_AsMVT in the same run (p50/p99 per zoom) → bench/results/tiles.json; its cache is a temp folder.
+        The tile benchmark is `ob bench tiles`.
         """;
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
-        if (args.Positionals.FirstOrDefault() == "bench") return await BenchAsync(args, ct);
-        if (args.Positionals.FirstOrDefault() != "seed") throw new UsageException("the tiles subcommands are 'seed' and 'bench'");
+        if (args.Positionals.FirstOrDefault() == "bench") throw new UsageException("the tile benchmark is 'ob bench tiles'");
+        if (args.Positionals.FirstOrDefault() != "seed") throw new UsageException("the tiles subcommand is 'seed' (the benchmark is 'ob bench tiles')");
         var layerCode = args.Require("layer", "a layer code or 'public'");
         var (minZoom, maxZoom) = ParseZoom(args.Require("zoom", "a zoom range such as 10-14"));
         var bbox = args.Get("bbox") is { } b ? ParseBbox(b) : null;
@@ -45,7 +43,8 @@ public sealed class TilesCommand : ICommand
 
         await using var db = ObDatabase.FromEnvironment();
         await new Migrator(db).MigrateAsync(ct: ct);
-        var service = new TileService(new LayerStore(db), new TileCache(cacheRoot), NullLogger<TileService>.Instance, query: new TileFeatureQuery(db));
+        await using var query = new TileFeatureQuery(db);
+        var service = new TileService(new LayerStore(db), new TileCache(cacheRoot), NullLogger<TileService>.Instance, query: query);
         IReadOnlyList<TileLayerSource> layers = layerCode == TileService.PublicName
             ? await service.PublicLayersAsync(ct)
             : await service.LayerAsync(layerCode, ct) is { } one ? [one] : [];
@@ -99,44 +98,7 @@ public sealed class TilesCommand : ICommand
         return 0;
     }
 
-    private static async Task<int> BenchAsync(CommandArgs args, CancellationToken ct)
-    {
-        var layer = args.Get("layer") ?? "YJJBNTBHTB";
-        var (minZoom, maxZoom) = ParseZoom(args.Get("zoom") ?? "10-16");
-        var tiles = args.GetInt("tiles") ?? 50;
-        if (tiles < 1) throw new UsageException("--tiles must be a positive whole number");
-        var seed = args.GetInt("seed") ?? 2026;
-        var output = args.Get("out") ?? Path.Combine(GenDemoCommand.RepositoryRoot(), "bench", "results", "tiles.json");
-        args.RejectUnknown();
-        var cache = Path.Combine(Path.GetTempPath(), "ob-tile-bench-" + Guid.NewGuid().ToString("N"));
-        await using var db = ObDatabase.FromEnvironment();
-        try
-        {
-            var bench = new OneBlueprint.Cli.Bench.TileBench(db, layer, minZoom, maxZoom, tiles, seed, cache);
-            var (zooms, machine, versionId) = await ProgressBar.RunAsync($"tiles bench {layer} z{minZoom}-{maxZoom}", p => bench.RunAsync(p, ct));
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-            var temp = output + ".tmp";
-            await File.WriteAllTextAsync(temp, OneBlueprint.Cli.Bench.TileBench.ToJson(zooms, machine, layer, versionId, seed,
-                "ob " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))), ct);
-            File.Move(temp, output, overwrite: true);
-            System.Console.WriteLine($"{"zoom",4} {"tiles",5} {"empty",5} {"cold p50/p99 ms",18} {"cached p50/p99",16} {"ST_AsMVT p50/p99",18} {"bytes/PostGIS",16}");
-            foreach (var z in zooms)
-                System.Console.WriteLine($"{z.Zoom,4} {z.Tiles,5} {z.EmptyTiles,5} {z.Cold.P50Ms,8:0.00} /{z.Cold.P99Ms,8:0.00} {z.Cached.P50Ms,7:0.000} /{z.Cached.P99Ms,7:0.000} {z.PostGis.P50Ms,8:0.00} /{z.PostGis.P99Ms,8:0.00} {z.MeanBytes,7:0} /{z.MeanPostGisBytes,7:0}");
-            System.Console.WriteLine($"→ {output}");
-            return 0;
-        }
-        catch (OneBlueprint.Cli.Bench.BenchSetupException e)
-        {
-            System.Console.Error.WriteLine($"ob tiles bench: {e.Message}");
-            return 2;
-        }
-        finally
-        {
-            if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
-        }
-    }
-
-    private static (int, int) ParseZoom(string text)
+    internal static (int, int) ParseZoom(string text)
     {
         var parts = text.Split('-');
         if (parts.Length is 1 or 2
