@@ -128,7 +128,21 @@ internal sealed class PackedBoxTree
     }
 
     /// <summary>Appends to <paramref name="buffer"/> (grown as needed) the items whose box meets the query box (closed); returns how many.</summary>
-    public int Query(double minX, double minY, double maxX, double maxY, ref int[] buffer)
+    public int Query(double minX, double minY, double maxX, double maxY, ref int[] buffer) =>
+        Search(minX, minY, maxX, maxY, ref buffer, firstOnly: false);
+
+    /// <summary>Whether any item box meets the query box (closed); stops at the first.</summary>
+    public bool Any(double minX, double minY, double maxX, double maxY)
+    {
+        var none = Array.Empty<int>();
+        return Search(minX, minY, maxX, maxY, ref none, firstOnly: true) > 0;
+    }
+
+    /// <summary>
+    /// The one traversal behind <see cref="Query"/> and <see cref="Any"/>: depth first, children in order, so results
+    /// come out in leaf order; with <paramref name="firstOnly"/> it answers 1 at the first hit without collecting.
+    /// </summary>
+    private int Search(double minX, double minY, double maxX, double maxY, ref int[] buffer, bool firstOnly)
     {
         var found = 0;
         if (_levels == 0) return 0;
@@ -153,6 +167,7 @@ internal sealed class PackedBoxTree
                 {
                     var b = p * 4;
                     if (ib[b] > maxX || ib[b + 2] < minX || ib[b + 1] > maxY || ib[b + 3] < minY) continue;
+                    if (firstOnly) return 1;
                     if (found == buffer.Length) Array.Resize(ref buffer, Math.Max(16, buffer.Length * 2));
                     buffer[found++] = _items[p];
                 }
@@ -167,41 +182,5 @@ internal sealed class PackedBoxTree
             }
         }
         return found;
-    }
-
-    /// <summary>Whether any item box meets the query box (closed); stops at the first.</summary>
-    public bool Any(double minX, double minY, double maxX, double maxY)
-    {
-        if (_levels == 0) return false;
-        Span<int> stack = stackalloc int[_levels * _nodeSize + 1];
-        stack[0] = _levels - 1;
-        var top = 1;
-        var boxes = _nodeBoxes;
-        while (top > 0)
-        {
-            var entry = stack[--top];
-            var level = entry & 31;
-            var node = entry >> 5;
-            var o = (_levelStart[level] + node) * 4;
-            if (boxes[o] > maxX || boxes[o + 2] < minX || boxes[o + 1] > maxY || boxes[o + 3] < minY) continue;
-            var first = node * _nodeSize;
-            if (level == 0)
-            {
-                var end = Math.Min(_items.Length, first + _nodeSize);
-                var ib = _itemBoxes;
-                for (var p = first; p < end; p++)
-                {
-                    var b = p * 4;
-                    if (!(ib[b] > maxX || ib[b + 2] < minX || ib[b + 1] > maxY || ib[b + 3] < minY)) return true;
-                }
-            }
-            else
-            {
-                var end = Math.Min(_levelStart[level] - _levelStart[level - 1], first + _nodeSize);
-                for (var c = first; c < end; c++)
-                    stack[top++] = (c << 5) | (level - 1);
-            }
-        }
-        return false;
     }
 }
