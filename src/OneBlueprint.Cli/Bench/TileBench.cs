@@ -1,3 +1,4 @@
+using OneBlueprint.Geo.Crs;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +42,7 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
         await using var query = new TileFeatureQuery(db);
         var service = new TileService(store, new TileCache(cacheRoot), NullLogger<TileService>.Instance, query: query);
         var layer = await service.LayerAsync(layerCode, ct) ?? throw new BenchSetupException($"no layer '{layerCode}' with an imported version");
-        var mercator = TileService.TransformOutline(layer.Bbox!, store.WorkingSrid, 3857);
+        var mercator = EnvelopeReprojection.Transform(layer.Bbox!, store.WorkingSrid, 3857);
         var random = new Random(seed);
         var zooms = new List<ZoomFigures>();
         var total = (maxZoom - minZoom + 1) * tilesPerZoom;

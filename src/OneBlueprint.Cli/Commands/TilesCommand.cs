@@ -56,8 +56,8 @@ public sealed class TilesCommand : ICommand
 
         var area = new Envelope();
         foreach (var l in layers)
-            if (l.Bbox is { } lb) area.ExpandToInclude(TileService.TransformOutline(lb, service.WorkingSrid, 3857));
-        if (bbox is not null) area = area.Intersection(TileService.TransformOutline(bbox, CrsCatalog.Cgcs2000, 3857));
+            if (l.Bbox is { } lb) area.ExpandToInclude(EnvelopeReprojection.Transform(lb, service.WorkingSrid, 3857));
+        if (bbox is not null) area = area.Intersection(EnvelopeReprojection.Transform(bbox, CrsCatalog.Cgcs2000, 3857));
         if (area.IsNull)
         {
             System.Console.Error.WriteLine("ob tiles: the layers have no features inside --bbox: nothing to render");

@@ -27,8 +27,7 @@ public static class LayerViews
     public static double[]? LonLatBox(Envelope? box, int srid)
     {
         if (box is null || box.IsNull) return null;
-        var corners = new[] { (box.MinX, box.MinY), (box.MinX, box.MaxY), (box.MaxX, box.MinY), (box.MaxX, box.MaxY) }
-            .Select(c => Reprojector.Transform(c.Item1, c.Item2, srid, CrsCatalog.Cgcs2000)).ToList();
-        return [Math.Round(corners.Min(c => c.X), 7), Math.Round(corners.Min(c => c.Y), 7), Math.Round(corners.Max(c => c.X), 7), Math.Round(corners.Max(c => c.Y), 7)];
+        var lonLat = EnvelopeReprojection.Transform(box, srid, CrsCatalog.Cgcs2000);
+        return [Math.Round(lonLat.MinX, 7), Math.Round(lonLat.MinY, 7), Math.Round(lonLat.MaxX, 7), Math.Round(lonLat.MaxY, 7)];
     }
 }

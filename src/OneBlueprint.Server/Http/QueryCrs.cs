@@ -31,11 +31,6 @@ public static class QueryCrs
         if (numbers.Length != 4 || numbers.Any(double.IsNaN) || numbers[0] > numbers[2] || numbers[1] > numbers[3])
             throw new InputException(InputProblem.Error("query.bbox", $"bbox={bbox} is not minx,miny,maxx,maxy", null,
                 "Give four numbers, west,south,east,north, e.g. bbox=113.6,34.7,113.8,34.8 (EPSG:4490 lon/lat unless bbox-crs says otherwise)."));
-        if (bboxSrid == workingSrid) return new Envelope(numbers[0], numbers[2], numbers[1], numbers[3]);
-        // Transform the densified outline, not just two corners: a lon/lat box is curved in GK.
-        var factory = Geo.Spatial.GeometryKit.Factory(bboxSrid);
-        var outline = (Polygon)factory.ToGeometry(new Envelope(numbers[0], numbers[2], numbers[1], numbers[3]));
-        var dense = NetTopologySuite.Densify.Densifier.Densify(outline, Math.Max(numbers[2] - numbers[0], numbers[3] - numbers[1]) / 16);
-        return Reprojector.Transform(dense, bboxSrid, workingSrid).EnvelopeInternal;
+        return EnvelopeReprojection.Transform(new Envelope(numbers[0], numbers[2], numbers[1], numbers[3]), bboxSrid, workingSrid);
     }
 }

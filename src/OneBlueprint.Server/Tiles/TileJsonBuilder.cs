@@ -35,7 +35,7 @@ public static class TileJsonBuilder
             });
             if (layer.Bbox is { } bbox)
             {
-                var box = TileService.TransformOutline(bbox, store.WorkingSrid, CrsCatalog.Cgcs2000);
+                var box = EnvelopeReprojection.Transform(bbox, store.WorkingSrid, CrsCatalog.Cgcs2000);
                 if (lonLat is null) lonLat = box;
                 else lonLat.ExpandToInclude(box);
             }

@@ -113,7 +113,7 @@ public sealed class TileService
     public Envelope? QueryEnvelope(TileLayerSource layer, TileAddress tile)
     {
         if (layer.Bbox is null) return null;
-        var mercator = _mercatorExtents.GetOrAdd(layer.VersionId, _ => TransformOutline(layer.Bbox, WorkingSrid, 3857));
+        var mercator = _mercatorExtents.GetOrAdd(layer.VersionId, _ => EnvelopeReprojection.Transform(layer.Bbox, WorkingSrid, 3857));
         return QueryEnvelope(mercator, tile, WorkingSrid, mercatorExtent: true);
     }
 
@@ -127,33 +127,14 @@ public sealed class TileService
     public static Envelope? QueryEnvelope(Envelope? layerBbox, TileAddress tile, int workingSrid, bool mercatorExtent = false)
     {
         if (layerBbox is null) return null;
-        var layerMercator = mercatorExtent ? layerBbox : TransformOutline(layerBbox, workingSrid, 3857);
+        var layerMercator = mercatorExtent ? layerBbox : EnvelopeReprojection.Transform(layerBbox, workingSrid, 3857);
         var wanted = tile.BufferedBounds(TileRenderer.Buffer, TileRenderer.Extent).Intersection(layerMercator);
         if (wanted.IsNull) return null;
         // 4 points a side: the box is the buffered tile, so an edge bent by the projection can only miss a sliver of the
         // 64-unit buffer no client draws (and the margin below covers rounding); a quarter of the reprojection work.
-        var envelope = TransformOutline(wanted, 3857, workingSrid, perSide: 4);
+        var envelope = EnvelopeReprojection.Transform(wanted, 3857, workingSrid, pointsPerSide: 4);
         envelope.ExpandBy(Math.Max(envelope.Width, envelope.Height) * 1e-6 + 0.01); // rounding margin, metres
         return envelope;
     }
 
-    /// <summary>Envelope of a box's outline (<paramref name="perSide"/> points a side) in another CRS: map projections bend straight edges.</summary>
-    public static Envelope TransformOutline(Envelope box, int fromSrid, int toSrid, int perSide = 16)
-    {
-        var xs = new double[perSide * 4];
-        var ys = new double[perSide * 4];
-        for (var i = 0; i < perSide; i++)
-        {
-            var t = (double)i / perSide;
-            (xs[i], ys[i]) = (box.MinX + t * box.Width, box.MinY);
-            (xs[perSide + i], ys[perSide + i]) = (box.MaxX, box.MinY + t * box.Height);
-            (xs[2 * perSide + i], ys[2 * perSide + i]) = (box.MaxX - t * box.Width, box.MaxY);
-            (xs[3 * perSide + i], ys[3 * perSide + i]) = (box.MinX, box.MaxY - t * box.Height);
-        }
-        Reprojector.Transform(xs, ys, fromSrid, toSrid);
-        var result = new Envelope();
-        for (var i = 0; i < xs.Length; i++)
-            if (double.IsFinite(xs[i]) && double.IsFinite(ys[i])) result.ExpandToInclude(xs[i], ys[i]);
-        return result;
-    }
 }

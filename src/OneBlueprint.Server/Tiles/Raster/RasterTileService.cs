@@ -1,3 +1,4 @@
+using OneBlueprint.Geo.Crs;
 using NetTopologySuite.Geometries;
 using OneBlueprint.Storage.Layers;
 
@@ -53,12 +54,12 @@ public sealed class RasterTileService(TileService tiles, LayerStore store, Raste
     {
         if (layer.Bbox is null) return null;
         var extent = _extents.GetOrAdd((layer.CurrentVersionId!.Value, grid.Srid),
-            _ => TileService.TransformOutline(layer.Bbox, tiles.WorkingSrid, grid.Srid));
+            _ => EnvelopeReprojection.Transform(layer.Bbox, tiles.WorkingSrid, grid.Srid));
         var tile = grid.Bounds(z, x, y);
         tile.ExpandBy(RasterTileRenderer.BufferPixels * grid.Resolution(z));
         var wanted = tile.Intersection(extent);
         if (wanted.IsNull) return null;
-        var envelope = TileService.TransformOutline(wanted, grid.Srid, tiles.WorkingSrid);
+        var envelope = EnvelopeReprojection.Transform(wanted, grid.Srid, tiles.WorkingSrid);
         envelope.ExpandBy(Math.Max(envelope.Width, envelope.Height) * 1e-6 + 0.01); // rounding margin, metres
         return envelope;
     }

@@ -26,7 +26,7 @@ public static class WmtsCapabilities
         var contents = new XElement(Wmts + "Contents");
         foreach (var layer in layers.Where(l => l.IsPublic && l.CurrentVersionId is not null && l.Bbox is not null))
         {
-            var lonLat = TileService.TransformOutline(layer.Bbox!, workingSrid, CrsCatalog.Cgcs2000);
+            var lonLat = EnvelopeReprojection.Transform(layer.Bbox!, workingSrid, CrsCatalog.Cgcs2000);
             contents.Add(new XElement(Wmts + "Layer",
                 new XElement(Ows + "Title", layer.NameZh),
                 new XElement(Ows + "Abstract", layer.NameEn),
