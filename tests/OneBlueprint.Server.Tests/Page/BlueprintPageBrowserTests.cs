@@ -231,13 +231,13 @@ public sealed class BlueprintPageBrowserTests(DemoCityServer server, ITestOutput
     private static Task RenderedAsync(CdpBrowser browser) =>
         browser.EvaluateAsync("new Promise(r => { ob.map.once('rendercomplete', () => r(true)); ob.map.render(); })");
 
-    private async Task<PngImage> ShotAsync(CdpBrowser browser, string name)
+    private async Task<RgbaPng> ShotAsync(CdpBrowser browser, string name)
     {
         var png = await browser.ScreenshotAsync();
         var path = Path.Combine(WebBuild.ArtefactDirectory, name);
         await File.WriteAllBytesAsync(path, png);
         output.WriteLine($"screenshot: {path}");
-        var image = PngImage.Decode(png);
+        var image = RgbaPng.Decode(png);
         Assert.Equal(CdpBrowser.Width, image.Width);
         return image;
     }
@@ -276,19 +276,19 @@ public sealed class BlueprintPageBrowserTests(DemoCityServer server, ITestOutput
         return e;
     }
 
-    private static int CountRed(PngImage image, int x0, int y0, int x1, int y1)
+    private static int CountRed(RgbaPng image, int x0, int y0, int x1, int y1)
     {
         var n = 0;
         for (var y = Math.Max(0, y0); y <= Math.Min(image.Height - 1, y1); y++)
         for (var x = Math.Max(0, x0); x <= Math.Min(image.Width - 1, x1); x++)
         {
-            var (r, g, b) = image[x, y];
+            var (r, g, b, _) = image[x, y];
             if (r >= 235 && g <= 35 && b <= 35) n++;
         }
         return n;
     }
 
-    private static (double R, double G, double B) Mean(PngImage image, int cx, int cy)
+    private static (double R, double G, double B) Mean(RgbaPng image, int cx, int cy)
     {
         double r = 0, g = 0, b = 0;
         for (var y = cy - 1; y <= cy + 1; y++)

@@ -1,3 +1,4 @@
+using OneBlueprint.Server.Tests.Support;
 using System.Globalization;
 using System.Net;
 using OneBlueprint.Server.Tests.Tiles;

@@ -1,3 +1,4 @@
+using OneBlueprint.Server.Tests.Support;
 using System.Net;
 using System.Xml.Linq;
 using OneBlueprint.Server.Tests.Tiles;

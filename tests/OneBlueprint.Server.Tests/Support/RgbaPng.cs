@@ -1,9 +1,9 @@
 using System.IO.Compression;
 
-namespace OneBlueprint.Server.Tests.Raster;
+namespace OneBlueprint.Server.Tests.Support;
 
 /// <summary>
-/// A PNG decoded here independently of cairo, keeping alpha (Page/Support/PngImage drops it): 8-bit RGBA or
+/// A PNG decoded here independently of cairo, keeping alpha: 8-bit RGBA or
 /// RGB, not interlaced; IDAT inflated with ZLibStream and the five filters of RFC 2083 §6 undone.
 /// </summary>
 public sealed class RgbaPng
