@@ -1,3 +1,4 @@
+using OneBlueprint.Server.Tests.Support;
 using System.Diagnostics;
 using System.Globalization;
 using System.Xml.Linq;
@@ -86,14 +87,9 @@ public sealed class WmtsCapabilitiesTests(TileServerFixture server)
 
     public static async Task<string> RunAsync(string tool, params string[] args)
     {
-        var start = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["GDAL_HTTP_TIMEOUT"] = "30";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} not found: run scripts/deps.sh (gdal-bin)");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var output = await stdout + await stderr;
-        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed:\n{output}");
-        return output;
+        var output = await ExternalTool.RunAsync(tool, args, "scripts/deps.sh (gdal-bin)",
+            new ExternalTool.Options { Environment = new Dictionary<string, string> { ["GDAL_HTTP_TIMEOUT"] = "30" } });
+        if (output.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed:\n{output.Stdout}{output.Stderr}");
+        return output.Stdout + output.Stderr;
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 
 namespace OneBlueprint.Server.Tests.Support;
 
@@ -18,22 +16,9 @@ public static class CliRunner
     /// <summary>Runs with OB_DATABASE pointing at <paramref name="connectionString"/> (a scratch database).</summary>
     public static async Task<CliResult> RunWithDatabaseAsync(string? connectionString, string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [ObDll, .. args])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        if (connectionString is not null) start.Environment["OB_DATABASE"] = connectionString;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start dotnet {ObDll}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        var environment = connectionString is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["OB_DATABASE"] = connectionString };
+        var output = await ExternalTool.RunAsync("dotnet", [ObDll, .. args], "the .NET SDK",
+            new ExternalTool.Options { Stdin = stdin, Environment = environment });
+        return new CliResult(output.ExitCode, output.Stdout, output.Stderr);
     }
 }

@@ -1,3 +1,4 @@
+using OneBlueprint.Server.Tests.Support;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 
@@ -57,12 +58,7 @@ public static class NodeTileDecoder
 
     private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string folder, string program, params string[] args)
     {
-        var info = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
+        var output = await ExternalTool.RunAsync(program, args, "scripts/deps.sh (node and npm)", new ExternalTool.Options { WorkingDirectory = folder });
+        return (output.ExitCode, output.Stdout, output.Stderr);
     }
 }
