@@ -30,7 +30,8 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
         double ColdP50OverPostGisP50, double TilesColdNotSlower, LatencyStats ColdFetch, LatencyStats ColdDraw, double MeanFeatures,
         double MeanBytes, double MeanPostGisBytes);
 
-    public sealed record Result(IReadOnlyList<ZoomFigures> Zooms, WrkRun? Wrk, WrkRun? WrkSmallTiles, MachineInfo Machine, long VersionId);
+    /// <summary><paramref name="FeatureSource"/>: where cold renders read features ("in-memory blueprint" for control layers, else "PostGIS").</summary>
+    public sealed record Result(IReadOnlyList<ZoomFigures> Zooms, WrkRun? Wrk, WrkRun? WrkSmallTiles, MachineInfo Machine, long VersionId, string FeatureSource);
 
     /// <summary>The second wrk run uses only tiles from this zoom up: small tiles, what a zoomed-in viewport asks for.</summary>
     public const int SmallTileZoom = 14;
@@ -39,10 +40,6 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
     {
         var machine = MachineInfo.Capture();
         var store = new LayerStore(db);
-        await using var query = new TileFeatureQuery(db);
-        var service = new TileService(store, new TileCache(cacheRoot), NullLogger<TileService>.Instance, query: query);
-        var layer = await service.LayerAsync(layerCode, ct) ?? throw new BenchSetupException($"no layer '{layerCode}' with an imported version");
-        var mercator = EnvelopeReprojection.Transform(layer.Bbox!, store.WorkingSrid, 3857);
         var random = new Random(seed);
         var zooms = new List<ZoomFigures>();
         var total = (maxZoom - minZoom + 1) * tilesPerZoom;
@@ -54,6 +51,13 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
         await app.StartAsync(ct);
         try
         {
+            // Cold tiles are rendered by the server's own tile service, once its blueprint is in memory, as it runs.
+            var service = app.Services.GetRequiredService<TileService>();
+            await WaitForBlueprintAsync(app.Services.GetRequiredService<OneBlueprint.Server.Compliance.BlueprintLoader>(), ct);
+            var layer = await service.LayerAsync(layerCode, ct) ?? throw new BenchSetupException($"no layer '{layerCode}' with an imported version");
+            var source = BlueprintTileFeatures.IndexFor(app.Services.GetRequiredService<OneBlueprint.Engines.Indexing.BlueprintCache>(), layer) is null
+                ? "PostGIS" : "in-memory blueprint";
+            var mercator = EnvelopeReprojection.Transform(layer.Bbox!, store.WorkingSrid, 3857);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(1) };
 
@@ -105,7 +109,7 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
                 wrk = await WrkRun.RunAsync(address, all, threads: 2, wrkConnections, wrkSeconds, ct);
             if (wrkSeconds > 0 && small.Count > 0)
                 wrkSmall = await WrkRun.RunAsync(address, small, threads: 2, wrkConnections, wrkSeconds, ct);
-            return new Result(zooms, wrk, wrkSmall, machine.WithEndLoad(), layer.VersionId);
+            return new Result(zooms, wrk, wrkSmall, machine.WithEndLoad(), layer.VersionId, source);
 
             async Task<(long Cold, long Cached, long PostGis, TileRenderTimes Times, int Bytes, int PgBytes)> OnceAsync(TileAddress tile)
             {
@@ -137,7 +141,19 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
             await app.DisposeAsync();
         }
 
-        string Path(TileAddress t) => $"/tiles/{layer.Code}/{t.Z}/{t.X}/{t.Y}.mvt";
+        string Path(TileAddress t) => $"/tiles/{layerCode}/{t.Z}/{t.X}/{t.Y}.mvt";
+    }
+
+    /// <summary>Waits (at most 10 minutes) until the server's blueprint loader has loaded the control layers.</summary>
+    private static async Task WaitForBlueprintAsync(OneBlueprint.Server.Compliance.BlueprintLoader loader, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!loader.IsLoaded)
+        {
+            if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromMinutes(10))
+                throw new BenchSetupException($"the server's blueprint did not load within 10 minutes ({loader.Status})");
+            await Task.Delay(200, ct);
+        }
     }
 
     public const double CachedTilesPerSecondTarget = 3000;
@@ -156,9 +172,10 @@ public sealed class TileBench(ObDatabase db, string layerCode, int minZoom, int 
             commandLine,
             layer,
             layerVersionId = r.VersionId,
+            coldFeatureSource = r.FeatureSource,
             seed,
-            what = "cold = our renderer as the server runs it (fetch = PostGIS query + transfer + EWKB/attribute decode; draw = reproject, clip, "
-                 + "simplify, encode); cached = GET of the tile from the in-process server on loopback, served from the disk cache; "
+            what = "cold = the server's own renderer as it runs, after its blueprint has loaded (fetch = the box query of the in-memory "
+                 + "blueprint for a control layer, else PostGIS query + transfer + EWKB/attribute decode; draw = reproject, clip, simplify, encode); cached = GET of the tile from the in-process server on loopback, served from the disk cache; "
                  + "postGis = ST_AsMVT(ST_AsMVTGeom(ST_Transform(geom, 3857), tile, 4096, 64)) over the same envelope, same connection pool; "
                  + "one tile at a time, interleaved, ms. tilesColdNotSlower = share of tiles whose cold render took no longer than ST_AsMVT. "
                  + "wrk = cached tiles over loopback, cycling through every non-empty tile of the run (the same number per zoom, so "

@@ -67,6 +67,8 @@ public sealed class ControlLayerIndex
         EdgeIsCut = edgeIsCut;
         Notes = notes;
         Tree = PackedBoxTree.SortTileRecursive(pieceBox, nodeSize: 16, options.Parallel);
+        for (var f = 0; f < features.Length; f++)
+            if (featureFirstPiece[f + 1] == featureFirstPiece[f]) SkippedFeatureCount++;
     }
 
     /// <summary>Control-line code of the layer (STBHHX, YJJBNTBHTB, CZKFBJ, LX, …).</summary>
@@ -89,6 +91,29 @@ public sealed class ControlLayerIndex
 
     /// <summary>What the build noticed: invalid features (with the reason and place), skipped non-areal features.</summary>
     public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>Features indexed without any piece: those without area, which no analysis (and no box query) sees.</summary>
+    public int SkippedFeatureCount { get; }
+
+    /// <summary>
+    /// Ordinals (positions in <see cref="Features"/>), ascending and each once, of the features with a piece whose box
+    /// meets <paramref name="box"/> (closed, working CRS): a superset of the features that intersect it, found without
+    /// touching geometry. Skipped features (<see cref="SkippedFeatureCount"/>) are never among them.
+    /// </summary>
+    public int[] FeaturesInBox(Envelope box)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        if (box.IsNull) return [];
+        var buffer = new int[64];
+        var found = Tree.Query(box.MinX, box.MinY, box.MaxX, box.MaxY, ref buffer);
+        var ordinals = new int[found];
+        for (var i = 0; i < found; i++) ordinals[i] = PieceFeature[buffer[i]];
+        Array.Sort(ordinals);
+        var unique = 0; // features cut into pieces are met once per piece
+        for (var i = 0; i < found; i++)
+            if (unique == 0 || ordinals[i] != ordinals[unique - 1]) ordinals[unique++] = ordinals[i];
+        return unique == found ? ordinals : ordinals[..unique];
+    }
 
     /// <summary>Why feature number <paramref name="ordinal"/> (position in <see cref="Features"/>) is invalid, or null when it is valid.</summary>
     public string? FeatureProblem(int ordinal) => _featureProblems[ordinal];

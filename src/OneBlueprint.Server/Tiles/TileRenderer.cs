@@ -33,6 +33,11 @@ public static class TileRenderer
     /// them with <see cref="SimplifyTolerance"/> tile units (<see cref="TileDetail"/>), so they are not simplified again.
     /// </remarks>
     public static (int Repaired, int Skipped) AddFeatures(MvtLayerBuilder layer, IEnumerable<GeoFeature> features, int sourceSrid, TileAddress tile,
+        bool ownsGeometries = false, bool simplified = false) =>
+        AddFeatures(layer, features.Select(f => new TileFeature(ParseId(f.Id), f.Geometry, f.Attributes)), sourceSrid, tile, ownsGeometries, simplified);
+
+    /// <inheritdoc cref="AddFeatures(MvtLayerBuilder, IEnumerable{GeoFeature}, int, TileAddress, bool, bool)"/>
+    public static (int Repaired, int Skipped) AddFeatures(MvtLayerBuilder layer, IEnumerable<TileFeature> features, int sourceSrid, TileAddress tile,
         bool ownsGeometries = false, bool simplified = false)
     {
         var encoder = new MvtGeometryEncoder();
@@ -63,7 +68,7 @@ public static class TileRenderer
             if (!simplified) geometry = Simplify(geometry);
             var (type, commands) = encoder.Encode(geometry);
             if (type == MvtGeometryType.Unknown) continue;
-            layer.AddFeature(ParseId(feature.Id), feature.Attributes, type, commands);
+            layer.AddFeature(feature.Id, feature.Attributes, type, commands);
         }
         return (repaired, skipped);
     }

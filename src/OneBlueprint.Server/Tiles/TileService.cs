@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NetTopologySuite.Geometries;
+using OneBlueprint.Engines.Indexing;
 using OneBlueprint.Geo.Crs;
 using OneBlueprint.Storage.Layers;
 
@@ -8,7 +9,8 @@ namespace OneBlueprint.Server.Tiles;
 /// <summary>
 /// Answers tile requests: finds the layer's current version in the catalogue (a snapshot kept for
 /// <see cref="CatalogueSeconds"/>, so cached tiles cost no database round trip), serves the disk cache,
-/// or renders the tile (features from PostGIS through the working-CRS envelope of the buffered tile, below z14
+/// or renders the tile (features of a control layer from the in-memory blueprint when it holds that version, see
+/// <see cref="BlueprintTileFeatures"/>; otherwise from PostGIS through the working-CRS envelope of the buffered tile, below z14
 /// without those smaller than a pixel and pre-simplified there, see <see cref="TileDetail"/>; then
 /// <see cref="TileRenderer"/>) and caches it. The public composite has one MVT layer per public layer,
 /// named by layer code.
@@ -21,10 +23,14 @@ public sealed class TileService
     private readonly TimeSpan _catalogueAge;
     private (IReadOnlyList<LayerInfo> Layers, long Stamp)? _catalogue;
 
-    public TileService(LayerStore store, TileCache cache, ILogger<TileService> log, double catalogueSeconds = 2, TileFeatureQuery? query = null)
+    private readonly BlueprintCache? _blueprint;
+
+    public TileService(LayerStore store, TileCache cache, ILogger<TileService> log, double catalogueSeconds = 2, TileFeatureQuery? query = null,
+        BlueprintCache? blueprint = null)
     {
         _store = store;
         _query = query;
+        _blueprint = blueprint;
         Cache = cache;
         _log = log;
         _catalogueAge = TimeSpan.FromSeconds(Math.Max(0, catalogueSeconds));
@@ -90,18 +96,31 @@ public sealed class TileService
             var envelope = QueryEnvelope(layer, tile);
             if (envelope is null) continue;
             var t0 = Stopwatch.GetTimestamp();
-            var detail = _query is not null ? TileDetail.For(tile) : TileDetail.Full;
-            IReadOnlyList<OneBlueprint.Geo.Features.GeoFeature> features = _query is not null
-                ? await _query.ReadAsync(layer.VersionId, envelope, detail, ct)
-                : await _store.QueryFeaturesAsync(layer.VersionId, envelope, int.MaxValue, 0, ct);
-            var t1 = Stopwatch.GetTimestamp();
-            var (repaired, skipped) = TileRenderer.AddFeatures(builder, features, WorkingSrid, tile, ownsGeometries: true,
-                simplified: detail.SimplifyTolerance > 0);
+            long t1;
+            int count, repaired, skipped;
+            if (BlueprintTileFeatures.IndexFor(_blueprint, layer) is { } index)
+            {
+                var features = BlueprintTileFeatures.Read(index, envelope, TileDetail.For(tile));
+                t1 = Stopwatch.GetTimestamp();
+                count = features.Count;
+                (repaired, skipped) = TileRenderer.AddFeatures(builder, features, WorkingSrid, tile);
+            }
+            else
+            {
+                var detail = _query is not null ? TileDetail.For(tile) : TileDetail.Full;
+                IReadOnlyList<OneBlueprint.Geo.Features.GeoFeature> features = _query is not null
+                    ? await _query.ReadAsync(layer.VersionId, envelope, detail, ct)
+                    : await _store.QueryFeaturesAsync(layer.VersionId, envelope, int.MaxValue, 0, ct);
+                t1 = Stopwatch.GetTimestamp();
+                count = features.Count;
+                (repaired, skipped) = TileRenderer.AddFeatures(builder, features, WorkingSrid, tile, ownsGeometries: true,
+                    simplified: detail.SimplifyTolerance > 0);
+            }
             if (times is not null)
             {
                 times.FetchTicks += t1 - t0;
                 times.DrawTicks += Stopwatch.GetTimestamp() - t1;
-                times.Features += features.Count;
+                times.Features += count;
             }
             if (repaired + skipped > 0)
                 _log.LogWarning("tile {Layer} {Tile}: {Repaired} invalid geometries repaired, {Skipped} skipped", layer.Code, tile, repaired, skipped);

@@ -16,7 +16,9 @@ public static class TileServices
             sp.GetRequiredService<TileCache>(),
             sp.GetRequiredService<ILogger<TileService>>(),
             double.TryParse(configuration["OB_TILE_CATALOG_SECONDS"], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 2,
-            sp.GetRequiredService<TileFeatureQuery>()));
+            sp.GetRequiredService<TileFeatureQuery>(),
+            // control layers the compliance checks hold in memory are drawn from there (registered by AddOneBlueprintCompliance)
+            sp.GetService<OneBlueprint.Engines.Indexing.BlueprintCache>()));
         return services;
     }
 }
