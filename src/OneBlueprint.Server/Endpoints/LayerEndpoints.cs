@@ -67,8 +67,8 @@ public static class LayerEndpoints
         string? note = null, bool repair = false, string? effectiveDate = null)
     {
         if (await store.GetLayerAsync(code, ct) is null) return LayerNotFound(code);
-        var upload = await UploadReader.ReadAsync(http.Request, ct);
         var forcedSrid = QueryCrs.Parse(http.Request, "crs");
+        var upload = await UploadReader.ReadAsync(http.Request, ct, forcedSrid);
         DateOnly? effective = null;
         if (effectiveDate is not null)
             effective = DateOnly.TryParseExact(effectiveDate, "yyyy-MM-dd", out var d) ? d

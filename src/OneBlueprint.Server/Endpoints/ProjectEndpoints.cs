@@ -43,9 +43,10 @@ public static class ProjectEndpoints
         projects.MapPost("/{code}/redlines", async (string code, HttpContext http, ProjectStore store, CancellationToken ct) =>
             {
                 if (await store.GetProjectAsync(code, ct) is null) return ProjectNotFound(code);
-                var upload = await UploadReader.ReadAsync(http.Request, ct);
+                var forced = QueryCrs.Parse(http.Request, "crs");
+                var upload = await UploadReader.ReadAsync(http.Request, ct, forced);
                 var parcels = upload.Features;
-                if (QueryCrs.Parse(http.Request, "crs") is { } forced) parcels.Srid = forced;
+                if (forced is not null) parcels.Srid = forced;
                 var problems = parcels.Features.SelectMany(f => GeometryValidator.Check(f.Geometry, f.Source)).ToList();
                 if (problems.Count > 0) throw new InputException(problems, 422);
                 var working = parcels.ReprojectTo(store.WorkingSrid);

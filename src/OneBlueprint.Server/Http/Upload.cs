@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using OneBlueprint.Formats;
+using OneBlueprint.Formats.GeoJson;
 using OneBlueprint.Geo.Features;
 using OneBlueprint.Geo.Problems;
 
@@ -25,7 +26,11 @@ public static class UploadReader
         ["application/x-zip-compressed"] = ".zip",
     };
 
-    public static async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>
+    /// Reads the upload. <paramref name="forcedSrid"/> (the request's crs=) is given to the GeoJSON reader, so a file of
+    /// Gauss-Krüger metres without a "crs" member is read in that system instead of being refused as lon/lat out of range.
+    /// </summary>
+    public static async Task<Upload> ReadAsync(HttpRequest request, CancellationToken ct, int? forcedSrid = null)
     {
         string fileName;
         Stream body;
@@ -61,7 +66,9 @@ public static class UploadReader
             var checksum = Convert.ToHexStringLower(await SHA256.HashDataAsync(File.OpenRead(path), ct));
             try
             {
-                var features = FeatureFormats.Read(path);
+                var features = forcedSrid is int srid && FeatureFormats.ForPath(path) is GeoJsonFormat
+                    ? new GeoJsonFormat(new GeoJsonReadOptions { ForceSrid = srid }).Read(path)
+                    : FeatureFormats.Read(path);
                 foreach (var f in features.Features) f.Source = Named(f.Source);
                 for (var i = 0; i < features.Warnings.Count; i++) features.Warnings[i] = features.Warnings[i] with { Where = Named(features.Warnings[i].Where) };
                 return new Upload(features, fileName, checksum, bytes);

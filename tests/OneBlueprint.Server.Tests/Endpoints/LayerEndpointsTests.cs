@@ -154,4 +154,23 @@ public sealed class LayerEndpointsTests(ServerFixture server) : IClassFixture<Se
         Assert.Equal(e, corner[0]!.GetValue<double>(), 0.001);
         Assert.Equal(n, corner[1]!.GetValue<double>(), 0.001);
     }
+
+    [Fact]
+    public async Task Import_GaussKrugerGeoJsonWithoutCrsMember_ReadInTheSystemGivenByCrsQuery()
+    {
+        // Metres with no "crs" member: refused as lon/lat out of range unless crs= says what they are.
+        const string metres = """
+            {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"名称":"米制地块"},
+             "geometry":{"type":"Polygon","coordinates":[[[460000,3840000],[460100,3840000],[460100,3840100],[460000,3840100],[460000,3840000]]]}}]}
+            """;
+        var refused = await server.Admin.PostAsync("/api/v1/layers/HP/versions", GeoJson(metres));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("crs=EPSG", await refused.Content.ReadAsStringAsync());
+        var imported = await server.Admin.PostAsync("/api/v1/layers/HP/versions?crs=EPSG:4547", GeoJson(metres));
+        Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
+        var back = await server.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/layers/HP/features?crs=EPSG:4547");
+        var corner = back!["features"]![0]!["geometry"]!["coordinates"]![0]![0]!.AsArray();
+        Assert.Equal(460000, corner[0]!.GetValue<double>(), 1e-6);
+        Assert.Equal(3840000, corner[1]!.GetValue<double>(), 1e-6);
+    }
 }
