@@ -20,6 +20,7 @@ public static class CliApp
         new ConvertCommand(),
         new ImportCommand(),
         new CheckCommand(),
+        new AssessmentCommand(),
         new ExportCommand(),
         new LayersCommand(),
         new GenDemoCommand(),

@@ -55,6 +55,7 @@ public static class ServerApp
         app.MapProjects();
         app.MapAudit();
         app.MapCompliance();
+        app.MapAssessment();
         app.MapOgcFeatures();
         app.MapTiles();
         app.MapRasterTiles();

@@ -58,7 +58,7 @@ public sealed class CheckCommand : ICommand
         var layers = new LayerStore(db);
         var blueprint = await LoadAroundAsync(layers, rules, input, workingSrid, ct);
 
-        var runner = new ComplianceRunner(new ComplianceEngine(rules), new ComplianceCheckStore(db), new ProjectStore(db));
+        var runner = new ComplianceRunner(new ComplianceEngine(rules), new ComplianceCheckStore(db), new ProjectStore(db), db);
         var outcome = await runner.RunAsync(new ComplianceCheckRequest(input, project, category, IncludeParts: json && !noParts, Save: save, who, null),
             blueprint, workingSrid, ct);
 

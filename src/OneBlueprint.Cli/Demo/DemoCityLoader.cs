@@ -54,6 +54,9 @@ public sealed class DemoCityLoader(ObDatabase db)
             await projects.AddRedLineRevisionAsync(project.Code, project.RedLine, Who, $"projects/{project.FileName}", ct);
             progress?.Report(100.0 * ++done / total);
         }
+
+        // regional assessment (区域评估): development zones and assessment areas over them
+        await new DemoAssessmentLoader(db).LoadAsync(OneBlueprint.DemoCity.Synthesis.AssessmentAreas.Build(city), Who, ct);
     }
 
     private static string? ChecksumOf(string? directory, string relative)

@@ -40,6 +40,7 @@ public static class DemoCityWriter
 
         WriteJson(Path.Combine(projectsDir, "projects.json"), w => WriteProjects(w, city));
         WriteJson(Path.Combine(root, "manifest.json"), w => WriteManifest(w, city));
+        AssessmentWriter.Write(Synthesis.AssessmentAreas.Build(city), Path.Combine(root, "assessment"));
         return root;
     }
 

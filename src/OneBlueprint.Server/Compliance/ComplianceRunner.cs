@@ -29,7 +29,9 @@ public sealed record ComplianceOutcome(ComplianceAnswer Answer, PreparedRedLine 
 /// (<see cref="RedLinePreparation"/>), the engine on one blueprint snapshot, the answer's JSON, and — when asked —
 /// storing it with its parts and audit row. The endpoint and the CLI both call this, so they answer alike.
 /// </summary>
-public sealed class ComplianceRunner(ComplianceEngine engine, ComplianceCheckStore checks, ProjectStore projects)
+/// <remarks>With a database, a stored check filed under a project also gets its regional-assessment coverage
+/// (<see cref="Assessment.ComplianceAssessment"/>): an "assessment" member in the answer and a usage record when results may be reused.</remarks>
+public sealed class ComplianceRunner(ComplianceEngine engine, ComplianceCheckStore checks, ProjectStore projects, Storage.Database.ObDatabase? database = null)
 {
     /// <summary>The TXT reader's key for 项目类别 in [项目信息].</summary>
     public const string DeclaredCategoryKey = "项目信息.项目类别";
@@ -81,6 +83,9 @@ public sealed class ComplianceRunner(ComplianceEngine engine, ComplianceCheckSto
         };
 
         var full = ComplianceJson.ToUtf8(answer, includeParts: true);
+        var assessment = answer.Id is not null && projectCode is not null && database is not null
+            ? await Assessment.ComplianceAssessment.CoverAsync(database, redLine.Geometry, workingSrid, ct) : null;
+        if (assessment is not null) full = Assessment.ComplianceAssessment.WithAssessment(full, assessment, Assessment.ComplianceAssessment.HasReuse(assessment));
         if (answer.Id is { } id)
         {
             await checks.SaveAsync(id, new NewComplianceCheck(
@@ -101,7 +106,10 @@ public sealed class ComplianceRunner(ComplianceEngine engine, ComplianceCheckSto
                 CreatedBy: request.CreatedBy,
                 CreatedByRole: request.CreatedByRole), ct);
         }
+        if (assessment is not null && Assessment.ComplianceAssessment.HasReuse(assessment))
+            await new Assessment.AssessmentService(database!).RecordReuseAsync(projectCode!, answer.Id, assessment, request.CreatedBy, ct);
         var json = request.IncludeParts ? full : ComplianceJson.ToUtf8(answer, includeParts: false);
+        if (assessment is not null && !request.IncludeParts) json = Assessment.ComplianceAssessment.WithAssessment(json, assessment, Assessment.ComplianceAssessment.HasReuse(assessment));
         return new ComplianceOutcome(answer, prepared, json);
     }
 

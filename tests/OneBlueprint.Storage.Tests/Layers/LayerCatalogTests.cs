@@ -25,12 +25,14 @@ public sealed class LayerCatalogTests
             ["SX"] = ("水系", "基础地理"),
             ["HP"] = ("湖泊/水面", "基础地理"),
             ["CSJSYD"] = ("现状城镇", "基础地理"),
+            ["TDGH"] = ("土地利用总体规划", "规划"),
+            ["CSGH"] = ("城市总体规划", "规划"),
         };
         Assert.Equal(expected.Keys.Order(), layers.Select(l => l.Code).Order());
         foreach (var layer in layers)
         {
             Assert.Equal(expected[layer.Code], (layer.NameZh, layer.GroupName));
-            Assert.True(layer.IsPublic);
+            Assert.Equal(layer.GroupName != "规划", layer.IsPublic); // the plans under discrepancy analysis are not published
             Assert.Null(layer.CurrentVersion);
             Assert.Equal(0, layer.FeatureCount);
             Assert.NotEmpty(layer.NameEn);
