@@ -21,6 +21,7 @@ public static class CliApp
         new ImportCommand(),
         new CheckCommand(),
         new AssessmentCommand(),
+        new TopologyCommand(),
         new ExportCommand(),
         new LayersCommand(),
         new GenDemoCommand(),

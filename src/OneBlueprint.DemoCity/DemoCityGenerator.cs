@@ -34,6 +34,10 @@ public static class DemoCityGenerator
         layers[LayerCodes.Farmland] = Farmland.Build(farmland, stages.Within(0.92), ct);
         ct.ThrowIfCancellationRequested();
 
+        var plans = LandUsePlans.Build(layers, baseLayers.Districts, scale, seed, ct);
+        layers[LayerCodes.LandUsePlan] = plans.LandUsePlan;
+        layers[LayerCodes.CityMasterPlan] = plans.CityPlan;
+
         var projects = DemoProjects.Build(layers, seed);
         stages.Next(1.0);
 

@@ -40,12 +40,19 @@ public static class LayerCodes
     /// <summary>黄线 infrastructure line, synthetic.</summary>
     public const string YellowLine = "HX";
 
+    /// <summary>土地利用总体规划 land-use master plan (TDGHDL codes), synthetic: a plan layer for the discrepancy analysis, not a control line.</summary>
+    public const string LandUsePlan = "TDGH";
+
+    /// <summary>城市总体规划 city master plan (YDDM, GB 50137 codes), synthetic: a plan layer for the discrepancy analysis, not a control line.</summary>
+    public const string CityMasterPlan = "CSGH";
+
     /// <summary>All layers in the order they are generated and written.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Districts, Rivers, Lakes, UrbanAreas,
         EcologicalRedlines, UrbanBoundary, Farmland,
         BlueLine, GreenLine, PurpleLine, YellowLine,
+        LandUsePlan, CityMasterPlan,
     ];
 
     /// <summary>The control layers a project red line is checked against.</summary>
