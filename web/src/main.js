@@ -20,6 +20,7 @@ import { createMeasure } from './measure.js';
 import { trackPointer } from './coords.js';
 import { createCompliance } from './compliance.js';
 import { escapeHtml } from './format.js';
+import { assessmentLayer, ASSESSMENT_STYLE } from './assessment.js';
 
 const t0 = performance.now();
 const panel = document.getElementById('ob-panel');
@@ -54,6 +55,13 @@ async function start() {
     map.addLayer(layer);
     rows.push({ group: entry.group, title: entry.nameZh, layer, style: entry.style, hint: entry.description });
     if (entry.bbox && (entry.code === 'XZQH' || entry.group === '三区三线')) extend(cityExtent, transformExtent(entry.bbox, 'EPSG:4326', 'EPSG:3857'));
+  }
+
+  const assessment = await assessmentLayer();
+  if (assessment) {
+    ob.layers.QYPG = assessment;
+    map.addLayer(assessment);
+    rows.push({ group: '区域评估', title: '区域评估范围（已发布）', layer: assessment, style: ASSESSMENT_STYLE, hint: '点击区域查看评估事项、有效期和可复用的审批事项' });
   }
 
   const redLine = new VectorLayer({ source: new VectorSource(), style: redLineStyle, zIndex: 5001, properties: { code: 'REDLINE', title: '项目红线', identify: true } });

@@ -5,8 +5,8 @@ import { escapeHtml } from './format.js';
 
 export const GROUPS = ['三区三线', '四线', '区域评估', '差异图斑', '项目', '行政区划', '基础地理'];
 const PLACEHOLDERS = {
-  区域评估: '暂无数据：区域评估成果（压覆矿产、地质灾害等）功能建设中，上线后在此显示。',
-  差异图斑: '暂无数据：“一张图”差异图斑核查功能建设中，上线后在此显示。',
+  区域评估: '暂无已发布的区域评估成果。',
+  差异图斑: '差异图斑属于规划部门的工作数据，不在标准页面公开：请用 API 密钥在 /api/v1/analysis 或 OGC 集合 patches 中查看。',
 };
 
 function swatch(style = {}) {

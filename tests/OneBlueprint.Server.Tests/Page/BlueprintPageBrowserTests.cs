@@ -109,6 +109,12 @@ public sealed class BlueprintPageBrowserTests(DemoCityServer server, ITestOutput
         {
             File.Delete(txt);
         }
+
+        // 5. 区域评估: the published assessment areas are on the map and in the tree, as many as the public API lists.
+        var published = (await server.Anonymous.GetFromJsonAsync<JsonObject>("/api/v1/assessment/areas"))!["features"]!.AsArray().Count;
+        Assert.True(published > 0, "the demo city should have published assessment areas");
+        Assert.Equal(published, (await browser.EvaluateAsync("ob.layers.QYPG?.getSource().getFeatures().length ?? 0"))!.GetValue<int>());
+        Assert.Equal(1, (await browser.EvaluateAsync("document.querySelectorAll('#ob-tree details[data-group=\"区域评估\"] input[type=checkbox]').length"))!.GetValue<int>());
         Assert.DoesNotContain(browser.ConsoleMessages, m => m.StartsWith("exception", StringComparison.Ordinal));
     }
 
