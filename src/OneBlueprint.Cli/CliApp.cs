@@ -31,6 +31,7 @@ public static class CliApp
         new TilesCommand(),
         new EmbedLinkCommand(),
         new BenchCommand(),
+        new DiffCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,4 +1,5 @@
 using OneBlueprint.Cli.Bench;
+using OneBlueprint.Cli.Bench.Diff;
 using OneBlueprint.Cli.Console;
 using OneBlueprint.Storage.Database;
 
@@ -9,12 +10,13 @@ namespace OneBlueprint.Cli.Commands;
 /// PostGIS and HTTP on the same generated red lines against the current blueprint, written to
 /// bench/results/compliance.json (see <see cref="ComplianceBench"/>). `ob bench tiles`: the vector tile benchmark
 /// of issue 6 — cold, cached and ST_AsMVT per zoom plus wrk, written to bench/results/tiles.json (<see cref="TileBench"/>).
+/// `ob bench diff`: the discrepancy overlay of issue 4 against PostGIS SQL, written to bench/results/diff.json (<see cref="DiffBench"/>).
 /// </summary>
 public sealed class BenchCommand : ICommand
 {
     public string Name => "bench";
-    public string Summary => "benchmarks: compliance checks vs PostGIS (bench compliance), vector tiles vs ST_AsMVT (bench tiles)";
-    public string Usage => """
+    public string Summary => "benchmarks: compliance checks vs PostGIS (bench compliance), vector tiles vs ST_AsMVT (bench tiles), discrepancy overlay vs PostGIS (bench diff)";
+    public string Usage => $"""
         usage: ob bench compliance [--checks 1000] [--seed 2026] [--out bench/results/compliance.json]
                                    [--http-concurrency 8] [--http-seconds 15] [--http-max-requests 20000]
                                    [--http-stored 100] [--no-http] [--pg-subdivide 256]
@@ -39,15 +41,18 @@ public sealed class BenchCommand : ICommand
           the server started in-process (served from its disk cache, a temp folder) and made by PostGIS ST_AsMVT, in
           the same run; then wrk (2 threads) cycles over the non-empty tiles on loopback for cached throughput.
           --wrk-seconds 0 skips wrk.
+
+        {DiffBenchCommand.Usage}
         Uses OB_DATABASE (default the local cluster of scripts/pg.sh). Ctrl+C cancels; nothing is written then.
         """;
-    public IReadOnlySet<string> Flags => new HashSet<string> { "no-http" };
+    public IReadOnlySet<string> Flags => new HashSet<string> { "no-http", "no-repeat" };
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
         var what = args.Positional(0, "what to benchmark (compliance or tiles)");
         if (what == "tiles") return await TilesAsync(args, ct);
-        if (what != "compliance") throw new UsageException($"unknown benchmark '{what}': 'compliance' and 'tiles' exist");
+        if (what == "diff") return await DiffBenchCommand.RunAsync(args, ct);
+        if (what != "compliance") throw new UsageException($"unknown benchmark '{what}': 'compliance', 'tiles' and 'diff' exist");
         var options = new BenchOptions
         {
             Checks = Positive(args.GetInt("checks") ?? 1000, "checks"),
