@@ -29,6 +29,7 @@ public static class ServerApp
         builder.Services.AddOneBlueprintStorage(builder.Configuration["OB_DATABASE"]);
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddOneBlueprintCompliance(); // after DatabaseStartup: the blueprint loads from a migrated schema
+        Analysis.AnalysisServices.AddOneBlueprintAnalysis(builder.Services); // after DatabaseStartup too: it fails jobs a stopped server left
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier);
         builder.Services.AddExceptionHandler<InputExceptionHandler>();
@@ -56,6 +57,7 @@ public static class ServerApp
         app.MapAudit();
         app.MapCompliance();
         app.MapAssessment();
+        app.MapAnalysis();
         app.MapOgcFeatures();
         app.MapTiles();
         app.MapRasterTiles();

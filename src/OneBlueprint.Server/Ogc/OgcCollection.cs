@@ -41,3 +41,11 @@ public sealed class RedLineSource(LayerFeatureQuery query) : IOgcFeatureSource
     public Task<GeoFeature?> FeatureAsync(long id, CancellationToken ct) => query.RedLineFeatureAsync(id, ct);
     public Task<IReadOnlySet<string>> PropertyNamesAsync(CancellationToken ct) => query.RedLinePropertyNamesAsync(ct);
 }
+
+/// <summary>The patches of one finished analysis job (差异图斑 or topology findings) with their ledger status.</summary>
+public sealed class PatchSource(LayerFeatureQuery query, long jobId) : IOgcFeatureSource
+{
+    public Task<FeaturePage> PageAsync(FeatureFilter filter, int limit, int offset, CancellationToken ct) => query.PatchPageAsync(jobId, filter, limit, offset, ct);
+    public Task<GeoFeature?> FeatureAsync(long id, CancellationToken ct) => query.PatchFeatureAsync(jobId, id, ct);
+    public Task<IReadOnlySet<string>> PropertyNamesAsync(CancellationToken ct) => query.PatchPropertyNamesAsync(jobId, ct);
+}

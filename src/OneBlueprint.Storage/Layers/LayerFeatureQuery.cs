@@ -73,6 +73,53 @@ public sealed class LayerFeatureQuery(ObDatabase db)
         return names;
     }
 
+    /// <summary>Patch properties taken from columns (the ledger's field names), in the order features show them.</summary>
+    public static readonly IReadOnlyList<string> PatchColumns = ["DKBH", "CYLXDM", "ZT", "XTFS", "XZQDM", "XZQMC", "TBMJ", "TQMJ", "PPJG"];
+
+    // The patches of one finished analysis job with their ledger status (id = patch row id).
+    private static Source Patches(long jobId) => new(
+        From: """
+            ob.patch p JOIN ob.analysis_job j ON j.id = p.job_id
+            LEFT JOIN ob.ledger_entry e ON e.series = j.series AND e.dkbh = p.dkbh
+            WHERE p.job_id = 
+            """ + jobId.ToString(CultureInfo.InvariantCulture), // a long, not text from a request
+        Id: "p.id", Attributes: "p.attributes", Kinds: "NULL::text", Geometry: "p.geom", Order: "p.dkbh",
+        Columns: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["DKBH"] = "p.dkbh", ["CYLXDM"] = "p.kind", ["ZT"] = "coalesce(e.status, '待处理')", ["XTFS"] = "e.xtfs",
+            ["XZQDM"] = "p.xzqdm", ["XZQMC"] = "p.xzqmc", ["PPJG"] = "p.match",
+        },
+        ColumnNames: PatchColumns,
+        ColumnValues: ["p.dkbh", "p.kind", "coalesce(e.status, '待处理')", "e.xtfs", "p.xzqdm", "p.xzqmc", "p.area_m2", "p.ellipsoidal_area_m2", "p.match"]);
+
+    public Task<FeaturePage> PatchPageAsync(long jobId, FeatureFilter filter, int limit, int offset, CancellationToken ct = default) =>
+        PageAsync(Patches(jobId), filter, limit, offset, null, ct);
+
+    public Task<GeoFeature?> PatchFeatureAsync(long jobId, long patchId, CancellationToken ct = default) => OneAsync(Patches(jobId), patchId, null, ct);
+
+    /// <summary>The patch column properties and every attribute name of the job's patches.</summary>
+    public async Task<IReadOnlySet<string>> PatchPropertyNamesAsync(long jobId, CancellationToken ct = default)
+    {
+        var names = new HashSet<string>(PatchColumns, StringComparer.Ordinal);
+        names.UnionWith(await KeysAsync(Patches(jobId), ct));
+        return names;
+    }
+
+    /// <summary>The newest done analysis job of a kind, its series, the extent and count of its patches; null when there is none.</summary>
+    public async Task<(long JobId, string Series, Envelope? Extent, long Patches)?> LatestPatchesAsync(string kind, CancellationToken ct = default)
+    {
+        await using var cmd = db.DataSource.CreateCommand("""
+            SELECT j.id, j.series, ST_XMin(s.e), ST_YMin(s.e), ST_XMax(s.e), ST_YMax(s.e), s.n
+            FROM (SELECT id, series FROM ob.analysis_job WHERE kind = $1 AND state = 'done' ORDER BY id DESC LIMIT 1) j,
+                 LATERAL (SELECT ST_Extent(geom)::geometry e, count(*) n FROM ob.patch WHERE job_id = j.id) s
+            """);
+        cmd.Parameters.Add(new() { Value = kind });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!await r.ReadAsync(ct)) return null;
+        var extent = r.IsDBNull(2) ? null : new Envelope(r.GetDouble(2), r.GetDouble(4), r.GetDouble(3), r.GetDouble(5));
+        return (r.GetInt64(0), r.GetString(1), extent, r.GetInt64(6));
+    }
+
     public Task<FeaturePage> RedLinePageAsync(FeatureFilter filter, int limit, int offset, CancellationToken ct = default) =>
         PageAsync(RedLines, filter, limit, offset, null, ct);
 
