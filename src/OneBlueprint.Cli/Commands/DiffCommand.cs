@@ -111,7 +111,7 @@ public sealed class DiffCommand : ICommand
         var engine = DiscrepancyEngine.Default;
         var result = json
             ? await Task.Run(() => engine.Run(request, null, ct), ct)
-            : await WithProgressOnStderr($"diff {Path.GetFileName(pathA)} × {Path.GetFileName(pathB)}", p => Task.Run(() => engine.Run(request, p, ct), ct));
+            : await ProgressBar.RunAsync($"diff {Path.GetFileName(pathA)} × {Path.GetFileName(pathB)}", p => Task.Run(() => engine.Run(request, p, ct), ct), onStderr: true);
 
         string? written = null;
         if (output is not null)
@@ -126,32 +126,6 @@ public sealed class DiffCommand : ICommand
         if (json) System.Console.WriteLine(JsonSerializer.Serialize(report, JsonOutput.Options));
         else Print(report);
         return 0;
-    }
-
-    /// <summary>A progress bar on stderr (stdout stays clean for the answer); percent lines when stderr is not a terminal.</summary>
-    private static async Task<T> WithProgressOnStderr<T>(string title, Func<IProgress<double>, Task<T>> work)
-    {
-        if (System.Console.IsErrorRedirected)
-        {
-            var last = -10.0;
-            return await work(new SyncProgress<double>(p =>
-            {
-                if (p - last < 10 && p < 100) return;
-                last = p;
-                System.Console.Error.WriteLine($"{title}: {p:0}%");
-            }));
-        }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
-        T result = default!;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(Markup.Escape(title), maxValue: 100);
-                result = await work(new SyncProgress<double>(p => task.Value = p));
-                task.Value = 100;
-            });
-        return result;
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -67,7 +67,7 @@ public sealed class TopologyCommand : ICommand
         var options = new TopologyOptions { MaxGapWidthM = maxGapWidth, MinAreaM2 = minArea, ReportInvalid = false };
         var result = json
             ? await Task.Run(() => TopologyEngine.CheckLayer(input.Layer, options, null, ct), ct)
-            : await WithProgressOnStderr($"topology {Path.GetFileName(path)}", p => Task.Run(() => TopologyEngine.CheckLayer(input.Layer, options, p, ct), ct));
+            : await ProgressBar.RunAsync($"topology {Path.GetFileName(path)}", p => Task.Run(() => TopologyEngine.CheckLayer(input.Layer, options, p, ct), ct), onStderr: true);
         var report = Report(path, input, result, minArea, clock.Elapsed.TotalSeconds);
 
         if (outPath is not null) FeatureFormats.Write(FindingsLayer(input, result), outPath);
@@ -285,32 +285,6 @@ public sealed class TopologyCommand : ICommand
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v) || v < 0 || (v == 0 && !allowZero))
             throw new UsageException($"--{name} takes a {(allowZero ? "non-negative" : "positive")} number of {(name == "min-area" ? "square metres" : "metres")}, not '{text}'");
         return v;
-    }
-
-    /// <summary>A progress bar on stderr (stdout stays clean for the answer); percent lines when stderr is not a terminal.</summary>
-    private static async Task<T> WithProgressOnStderr<T>(string title, Func<IProgress<double>, Task<T>> work)
-    {
-        if (System.Console.IsErrorRedirected)
-        {
-            var last = -10.0;
-            return await work(new SyncProgress<double>(p =>
-            {
-                if (p - last < 10 && p < 100) return;
-                last = p;
-                System.Console.Error.WriteLine($"{title}: {p:0}%");
-            }));
-        }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
-        T result = default!;
-        await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask(Markup.Escape(title), maxValue: 100);
-                result = await work(new SyncProgress<double>(p => task.Value = p));
-                task.Value = 100;
-            });
-        return result;
     }
 
     private static void Print(TopologyReport r, string? outPath)
