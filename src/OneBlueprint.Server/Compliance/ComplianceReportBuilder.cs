@@ -65,6 +65,7 @@ public sealed class ComplianceReportBuilder(ComplianceCheckStore checks, LayerSt
             LayerVersions = versions,
             RulesTitle = check.RulesName,
             Notes = Warnings(check.ResultJson),
+            Assessment = ReportAssessment.FromAnswer(check.ResultJson),
             GeneratedAt = DateTimeOffset.UtcNow,
         };
     }

@@ -45,6 +45,7 @@ public static class ComplianceReportHtml
 
         Overview(html, model, mapOptions);
         Results(html, model);
+        if (model.Assessment is { } assessment) Assessment(html, assessment);
         Basis(html, model);
 
         html.Append("</body>\n</html>\n");
@@ -157,6 +158,49 @@ public static class ComplianceReportHtml
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td colspan=\"8\">另有 {rows.Length - MaxFeatureRows} 个要素未列出（见审查结果 JSON / GeoJSON 导出）。<span class=\"en\">{rows.Length - MaxFeatureRows} more features: see the check's JSON or GeoJSON export.</span></td></tr>\n");
             html.Append("</tbody>\n</table>\n");
+        }
+        html.Append("</section>\n");
+    }
+
+    /// <summary>区域评估成果复用: per item coverage and decision; what may go by 告知承诺, what needs its own assessment and why.</summary>
+    private static void Assessment(StringBuilder html, ReportAssessment a)
+    {
+        html.Append("<section class=\"page assessment\">\n");
+        html.Append("<h2>区域评估成果复用 <span class=\"en\">Regional assessment results the project may reuse</span></h2>\n");
+        html.Append("<p>按 ").Append(Html.Escape(a.Date)).Append(" 有效的已发布成果判定；红线涉及评估区域：")
+            .Append(a.Areas.Count == 0 ? "无" : Html.Escape(string.Join("、", a.Areas))).Append("。</p>\n");
+        html.Append("<table class=\"grid assessment-items\">\n<thead><tr><th>评估事项 <span class=\"en\">Item</span></th><th>覆盖 <span class=\"en\">Coverage</span></th>");
+        html.Append("<th>覆盖比例 <span class=\"en\">Share</span></th><th>结论 <span class=\"en\">Decision</span></th></tr></thead>\n<tbody>\n");
+        foreach (var item in a.Items)
+        {
+            html.Append("<tr data-item=\"").Append(Html.Escape(item.Name)).Append("\"><td>").Append(Html.Escape(item.Name)).Append("</td><td>")
+                .Append(item.Status switch { "fully-covered" => "全部覆盖", "partly-covered" => "部分覆盖", _ => "未覆盖" })
+                .Append("</td><td class=\"num\">").Append((item.CoveredShare * 100).ToString("0.00", CultureInfo.InvariantCulture)).Append("%</td><td>")
+                .Append(item.Decision == "may-reuse" ? "可复用（告知承诺等）" : "需自行评估").Append("</td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n");
+        if (a.MayReuse.Count > 0)
+        {
+            html.Append("<h3>可按简化方式办理 <span class=\"en\">May go by the simplified mode</span></h3>\n<ul>\n");
+            foreach (var r in a.MayReuse)
+            {
+                html.Append("<li><b>").Append(Html.Escape(r.Name)).Append("</b>（").Append(Html.Escape(r.ModeZh)).Append("）");
+                if (r.Approvals.Count > 0) html.Append("：").Append(Html.Escape(string.Join("、", r.Approvals)));
+                if (r.Conditions.Count > 0) html.Append("；附加条件：").Append(Html.Escape(string.Join("；", r.Conditions)));
+                html.Append("</li>\n");
+            }
+            html.Append("</ul>\n");
+        }
+        if (a.NeedOwnAssessment.Count > 0)
+        {
+            html.Append("<h3>仍需单独评估 <span class=\"en\">Still need their own assessment</span></h3>\n<ul>\n");
+            foreach (var o in a.NeedOwnAssessment)
+            {
+                html.Append("<li><b>").Append(Html.Escape(o.Name)).Append("</b>");
+                if (o.Approvals.Count > 0) html.Append("（").Append(Html.Escape(string.Join("、", o.Approvals))).Append("）");
+                html.Append("：").Append(Html.Escape(o.Reason)).Append("</li>\n");
+            }
+            html.Append("</ul>\n");
         }
         html.Append("</section>\n");
     }

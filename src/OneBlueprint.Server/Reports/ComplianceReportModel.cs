@@ -55,6 +55,9 @@ public sealed record ComplianceReportModel
     /// <summary>Notes of the caller (input warnings, a declared TXT area that disagrees, …), listed with the engine's.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Which regional-assessment results the project may reuse, when the check recorded it (a check filed under a project).</summary>
+    public ReportAssessment? Assessment { get; init; }
+
     /// <summary>When the report was produced; shown in the footer when set (rendering itself never reads the clock).</summary>
     public DateTimeOffset? GeneratedAt { get; init; }
 }

@@ -36,7 +36,13 @@ public sealed class ComplianceIntegrationTests(AssessmentDemoServer server)
             "SELECT array_to_string(ARRAY(SELECT unnest(item_codes) ORDER BY 1), ',') FROM ob.assessment_usage WHERE check_id = $1 AND project_code = $2", id, project));
         var stored = (await server.Anonymous.GetFromJsonAsync<JsonObject>($"/api/v1/compliance/checks/{id}"))!;
         Assert.Equal(block.ToJsonString(), stored["assessment"]!.ToJsonString());
-        Assert.Equal(HttpStatusCode.OK, (await server.Anonymous.GetAsync($"/api/v1/compliance/checks/{id}/report")).StatusCode);
+        var report = await server.Anonymous.GetAsync($"/api/v1/compliance/checks/{id}/report");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        // The reviewer's report shows the same block: a row per item, the reusable ones listed by name.
+        var html = await report.Content.ReadAsStringAsync();
+        Assert.Contains("区域评估成果复用", html);
+        Assert.Equal(block["items"]!.AsArray().Count, System.Text.RegularExpressions.Regex.Count(html, "<tr data-item="));
+        foreach (var m in block["summary"]!["mayReuse"]!.AsArray()) Assert.Contains("<li><b>" + m!["name"]!.GetValue<string>() + "</b>", html);
 
         var (plainStatus, plain) = await CheckRequests.PostAsync(server.Anonymous, "?includeParts=false", CheckRequests.Content(System.Text.Encoding.UTF8.GetBytes(redLine)));
         Assert.Equal(201, plainStatus);
