@@ -19,7 +19,7 @@ namespace OneBlueprint.Server.Endpoints;
 public static class AnalysisEndpoints
 {
     public sealed record TopologyRequest(string? Layer, int? Version, bool ThreeLines = false, string? NameField = null,
-        double? MaxGapWidthM = null, double MinAreaM2 = 0);
+        double? MaxGapWidthM = null, double MinAreaM2 = 1); // 1 m²: below that, overlaps between separately digitised lines are noise (counted, not listed)
 
     public sealed record DiffRequest(string LayerA = "TDGH", int? VersionA = null, string FieldA = "TDGHDL", string LayerB = "CSGH",
         int? VersionB = null, string FieldB = "YDDM", string Classification = "default", double? MinAreaM2 = null, double? MinWidthM = null);

@@ -175,6 +175,28 @@ public sealed class TopologyJobTests(ServerFixture server) : IClassFixture<Serve
     }
 
     [Fact]
+    public async Task ThreeLines_FindsTheRedlineFarmlandOverlap_AndCountsSliversUnderTheDefaultMinimum()
+    {
+        static string Box(string field, string value, double x0, double y0, double x1, double y1) => FormattableString.Invariant(
+            $"{{\"type\":\"FeatureCollection\",\"features\":[{{\"type\":\"Feature\",\"properties\":{{\"{field}\":\"{value}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[[[{x0},{y0}],[{x1},{y0}],[{x1},{y1}],[{x0},{y1}],[{x0},{y0}]]]}}}}]}}");
+        // redline 0..1000; farmland 900..1500 (100 m × 1 km inside the redline); the boundary 1499.9..3000 grazes the
+        // farmland by a 0.1 mm strip (0.1 m²) and the redline not at all.
+        await ImportAsync("STBHHX", Box("MC", "红线", 470_000, 3_850_000, 471_000, 3_851_000), "EPSG:4547");
+        await ImportAsync("YJJBNTBHTB", Box("DKBH", "NT1", 470_900, 3_850_000, 471_500, 3_851_000), "EPSG:4547");
+        await ImportAsync("CZKFBJ", Box("MC", "边界", 471_499.9999, 3_850_000, 473_000, 3_851_000), "EPSG:4547");
+        var job = await RunAsync(new { threeLines = true });
+        Assert.Equal("done", job["state"]!.GetValue<string>());
+        var byKind = job["summary"]!["byKind"]!;
+        Assert.Equal(1, byKind["redline-farmland"]!["count"]!.GetValue<int>());
+        Assert.Equal(100_000, byKind["redline-farmland"]!["areaM2"]!.GetValue<double>(), 1e-3);
+        Assert.Equal(0, byKind["farmland-in-urban-boundary"]!["count"]!.GetValue<int>()); // 0.1 m² sliver: counted, not listed
+        Assert.Equal(1, job["summary"]!["filtered"]!["count"]!.GetValue<int>());
+        Assert.Equal(0.1, job["summary"]!["filtered"]!["areaM2"]!.GetValue<double>(), 1e-3);
+        var patch = Assert.Single(await PatchesAsync(job["id"]!.GetValue<long>()))!["properties"]!;
+        Assert.True(patch["STHX"]!.GetValue<bool>() && patch["JBNT"]!.GetValue<bool>() && !patch["KFBJ"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task Topology_BadRequestsAreClearProblems()
     {
         var unknown = await server.Planner.PostAsJsonAsync("/api/v1/analysis/topology", new { layer = "NOPE" });
