@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
@@ -9,6 +8,8 @@ using OneBlueprint.Formats.GeoJson;
 using OneBlueprint.Geo.Crs;
 using OneBlueprint.Geo.Problems;
 using OneBlueprint.Storage.Assessment;
+
+using OneBlueprint.Server.Http;
 
 namespace OneBlueprint.Server.Assessment;
 
@@ -32,17 +33,11 @@ namespace OneBlueprint.Server.Assessment;
 public static class AssessmentJson
 {
     public const string BasePath = "/api/v1/assessment";
-    private const int LonLatDecimals = 9;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static string DocumentHref(long id) => $"{BasePath}/documents/{id}";
 
-    public static byte[] Utf8(Action<Utf8JsonWriter> write, bool indented = false)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, GeoJsonWriter.JsonOptions(indented))) write(writer);
-        return buffer.WrittenSpan.ToArray();
-    }
+    public static byte[] Utf8(Action<Utf8JsonWriter> write, bool indented = false) => AnswerJson.Utf8(write, indented);
 
     public static string StatusName(CoverageStatus s) => s switch
     {
@@ -99,7 +94,7 @@ public static class AssessmentJson
         else w.WriteNull("usageId");
         WriteStrings(w, "notes", r.Notes);
         w.WriteStartArray("warnings");
-        foreach (var p in answer.Warnings) WriteProblem(w, p);
+        foreach (var p in answer.Warnings) AnswerJson.WriteProblem(w, p);
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -210,9 +205,9 @@ public static class AssessmentJson
         if (includeParts)
         {
             w.WritePropertyName("coveredPart");
-            WriteLonLat(w, i.CoveredPart, srid);
+            AnswerJson.WriteLonLat(w, i.CoveredPart, srid);
             w.WritePropertyName("uncoveredPart");
-            WriteLonLat(w, i.UncoveredPart, srid);
+            AnswerJson.WriteLonLat(w, i.UncoveredPart, srid);
         }
         w.WriteEndObject();
     }
@@ -460,19 +455,4 @@ public static class AssessmentJson
         if (value is null) w.WriteNull(name); else w.WriteString(name, value);
     }
 
-    private static void WriteLonLat(Utf8JsonWriter w, Geometry? geometry, int srid)
-    {
-        if (geometry is null || geometry.IsEmpty) { w.WriteNullValue(); return; }
-        GeoJsonWriter.WriteGeometry(w, Reprojector.Transform(geometry, srid, CrsCatalog.Cgcs2000), LonLatDecimals);
-    }
-
-    private static void WriteProblem(Utf8JsonWriter w, InputProblem p)
-    {
-        w.WriteStartObject();
-        w.WriteString("severity", p.Severity.ToString().ToLowerInvariant());
-        w.WriteString("code", p.Code);
-        w.WriteString("what", p.What);
-        WriteOptional(w, "howToFix", p.HowToFix);
-        w.WriteEndObject();
-    }
 }

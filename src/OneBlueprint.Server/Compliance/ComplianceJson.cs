@@ -1,10 +1,11 @@
-using System.Buffers;
 using System.Text.Json;
 using NetTopologySuite.Geometries;
 using OneBlueprint.Engines.Compliance.Results;
 using OneBlueprint.Formats.GeoJson;
 using OneBlueprint.Geo.Crs;
 using OneBlueprint.Geo.Problems;
+
+using OneBlueprint.Server.Http;
 
 namespace OneBlueprint.Server.Compliance;
 
@@ -30,14 +31,9 @@ public static class ComplianceJson
 {
     public const string ChecksPath = "/api/v1/compliance/checks";
 
-    /// <summary>9 decimals of a degree ≈ 0.1 mm: parts keep survey precision.</summary>
-    private const int LonLatDecimals = 9;
-
     public static byte[] ToUtf8(ComplianceAnswer answer, bool includeParts, bool indented = false)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, GeoJsonWriter.JsonOptions(indented))) Write(writer, answer, includeParts);
-        return buffer.WrittenSpan.ToArray();
+        return AnswerJson.Utf8(w => Write(w, answer, includeParts), indented);
     }
 
     public static void Write(Utf8JsonWriter w, ComplianceAnswer answer, bool includeParts)
@@ -101,7 +97,7 @@ public static class ComplianceJson
         w.WriteEndObject();
         w.WriteString("rules", result.RulesName);
         w.WriteStartArray("warnings");
-        foreach (var p in answer.Warnings) WriteProblem(w, p);
+        foreach (var p in answer.Warnings) AnswerJson.WriteProblem(w, p);
         w.WriteEndArray();
         WriteStrings(w, "notes", result.Notes);
         w.WriteEndObject();
@@ -134,9 +130,9 @@ public static class ComplianceJson
         if (includeParts)
         {
             w.WritePropertyName("parts");
-            WriteLonLat(w, layer.Parts, srid);
+            AnswerJson.WriteLonLat(w, layer.Parts, srid);
             w.WritePropertyName("outsidePart");
-            WriteLonLat(w, layer.OutsideGeometry, srid);
+            AnswerJson.WriteLonLat(w, layer.OutsideGeometry, srid);
         }
         w.WriteStartArray("features");
         foreach (var f in layer.Features)
@@ -158,33 +154,6 @@ public static class ComplianceJson
     }
 
     /// <summary>A working-CRS geometry as GeoJSON in EPSG:4490; null for none or empty.</summary>
-    private static void WriteLonLat(Utf8JsonWriter w, Geometry? geometry, int srid)
-    {
-        if (geometry is null || geometry.IsEmpty) { w.WriteNullValue(); return; }
-        GeoJsonWriter.WriteGeometry(w, Reprojector.Transform(geometry, srid, CrsCatalog.Cgcs2000), LonLatDecimals);
-    }
-
-    private static void WriteProblem(Utf8JsonWriter w, InputProblem p)
-    {
-        w.WriteStartObject();
-        w.WriteString("severity", p.Severity.ToString().ToLowerInvariant());
-        w.WriteString("code", p.Code);
-        w.WriteString("what", p.What);
-        if (p.Where is { } at)
-        {
-            w.WriteStartObject("where");
-            WriteText(w, "file", at.File);
-            WriteNumber(w, "line", at.Line);
-            WriteNumber(w, "record", at.Record);
-            WriteNumber(w, "x", at.X);
-            WriteNumber(w, "y", at.Y);
-            w.WriteEndObject();
-        }
-        else w.WriteNull("where");
-        w.WriteString("howToFix", p.HowToFix);
-        w.WriteEndObject();
-    }
-
     public static string VerdictName(Verdict verdict) => verdict switch
     {
         Verdict.Pass => "pass",
