@@ -177,10 +177,7 @@ public sealed class AssessmentCommand : ICommand
         var noParts = args.Has("no-parts");
         var who = args.Get("who") ?? Environment.UserName;
         args.RejectUnknown();
-        var format = RedLineInputReader.FormatOfName(path)
-            ?? throw new UsageException($"'{Path.GetFileName(path)}' is neither a TXT (*.txt) nor GeoJSON (*.geojson, *.json)");
-        if (!File.Exists(path)) throw new UsageException($"file '{path}' does not exist");
-        var input = RedLineInputReader.Parse(await File.ReadAllBytesAsync(path, ct), format, Path.GetFileName(path), srid);
+        var input = await RedLineFile.ReadAsync(path, srid, ct);
         await using var db = await OpenAsync(ct);
         var answer = await new AssessmentService(db).CoverAsync(input, date, includeParts: json && !noParts, project, null, who, ct);
         if (json)
