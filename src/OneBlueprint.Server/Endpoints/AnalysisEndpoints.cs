@@ -41,7 +41,7 @@ public static class AnalysisEndpoints
         group.MapPost("/jobs/{id:long}/cancel", CancelJob).RequireAuthorization(Roles.PlannerPolicy)
             .WithName("CancelAnalysisJob").WithSummary("Cancel a queued or running job; nothing of it is stored. 409 when it has finished.");
         group.MapGet("/jobs/{id:long}/patches", GetPatches).WithName("GetAnalysisPatches")
-            .WithSummary("Patches of a done job: GeoJSON (crs=, bbox= in bbox-crs=, kind=, xzqdm=, status=, match=, conflicts=true, limit/offset) or format=csv|shp|gpkg for the whole filtered set.");
+            .WithSummary("Patches of a done job: GeoJSON (crs=, bbox= in bbox-crs=, kind=, xzqdm=, status=, match=, conflicts=true, limit/offset) or format=csv|xlsx|shp|gpkg for the whole filtered set.");
         group.MapGet("/jobs/{id:long}/statistics", GetStatistics).WithName("GetAnalysisStatistics")
             .WithSummary("Per district and kind: count, hectares and share of the district's area; ledger counts by status.");
         group.MapGet("/jobs/{id:long}/ledger/{dkbh}", GetLedgerEntry).WithName("GetLedgerEntry")
@@ -150,6 +150,11 @@ public static class AnalysisEndpoints
                 var all = await AllAsync(patches, query with { WithGeometry = false }, ct);
                 return new CsvTable(PatchFeatures.CsvHeader, all.Select(PatchFeatures.ToCsvRow), $"冲突台账-{job.Id}.csv");
             }
+            case "xlsx":
+            {
+                var all = await AllAsync(patches, query with { WithGeometry = false }, ct);
+                return new XlsxTable("冲突台账", PatchFeatures.CsvHeader, all.Select(PatchFeatures.ToCsvRow), $"冲突台账-{job.Id}.xlsx");
+            }
             case "shp" or "gpkg":
             {
                 var all = await AllAsync(patches, query, ct);
@@ -158,7 +163,7 @@ public static class AnalysisEndpoints
                 return new FeatureDownload(set, format, name, outputSrid);
             }
             default:
-                throw FeatureDownload.UnknownFormat(format, ["geojson", "csv", .. FeatureDownload.Formats]);
+                throw FeatureDownload.UnknownFormat(format, ["geojson", "csv", "xlsx", .. FeatureDownload.Formats]);
         }
     }
 

@@ -147,6 +147,22 @@ public sealed class TopologyJobTests(ServerFixture server) : IClassFixture<Serve
         Assert.StartsWith("地块编号(DKBH),", lines[0]);
         Assert.Equal(job["summary"]!["byKind"]!.AsObject().Sum(k => k.Value!["count"]!.GetValue<int>()) + 1, lines.Length);
 
+        // The same ledger as an Excel workbook, read back by GDAL's XLSX driver: a row per patch, the numbers as numbers.
+        var xlsx = Path.Combine(Path.GetTempPath(), $"ob-ledger-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            await File.WriteAllBytesAsync(xlsx, await server.Reviewer.GetByteArrayAsync($"/api/v1/analysis/jobs/{id}/patches?format=xlsx"));
+            var sheet = Gdal.OgrInfo("-al", "-oo", "HEADERS=FORCE", xlsx);
+            Assert.Contains($"Feature Count: {lines.Length - 1}", sheet);
+            Assert.Contains("地块编号(DKBH)", sheet);
+            Assert.Matches(@"投影面积\(平方米\) \((Integer|Real)\) = [0-9.]+", sheet); // a number, not text
+            foreach (var dkbh in lines.Skip(1).Select(l => l.Split(',')[0])) Assert.Contains(dkbh, sheet);
+        }
+        finally
+        {
+            File.Delete(xlsx);
+        }
+
         var zip = await server.Reviewer.GetByteArrayAsync($"/api/v1/analysis/jobs/{id}/patches?format=shp");
         var folder = Directory.CreateTempSubdirectory("ob-patches-");
         try
