@@ -43,7 +43,13 @@ if (config.note) note.textContent = config.note;
 
 async function start() {
   map.updateSize(); // the panels' layout may have settled after the map was created
-  const catalogue = await getJson('/api/v1/layers');
+  // The first requests go out together: the catalogue, the published assessment areas and the project's red line.
+  const projectWanted = Boolean(config.projectCode && config.projects);
+  const [catalogue, assessment, projectData] = await Promise.all([
+    getJson('/api/v1/layers'),
+    assessmentLayer(),
+    projectWanted ? fetchProject(config.projectCode) : null,
+  ]);
   const rows = [];
   const cityExtent = createEmpty();
   for (const entry of catalogue) {
@@ -57,7 +63,6 @@ async function start() {
     if (entry.bbox && (entry.code === 'XZQH' || entry.group === '三区三线')) extend(cityExtent, transformExtent(entry.bbox, 'EPSG:4326', 'EPSG:3857'));
   }
 
-  const assessment = await assessmentLayer();
   if (assessment) {
     ob.layers.QYPG = assessment;
     map.addLayer(assessment);
@@ -77,7 +82,7 @@ async function start() {
   let fitted = false;
   if (config.projectCode && config.projects) {
     rows.unshift({ group: '项目', title: `项目红线 ${config.projectCode}`, layer: redLine, style: { stroke: '#ff0000', fill: '#ff0000', fillOpacity: 0.06 } });
-    fitted = await showProject(config.projectCode, redLine);
+    fitted = showProject(config.projectCode, projectData, redLine);
   } else if (config.projectCode) {
     projectBox.innerHTML = `<h2>项目</h2><p class="ob-muted">项目 ${escapeHtml(config.projectCode)} 的红线需要授权链接才能查看。</p>`;
   }
@@ -89,12 +94,22 @@ async function start() {
   watchReady();
 }
 
-async function showProject(code, redLine) {
+/** The project and its red line (EPSG:3857), or {error} when the red line cannot be had. */
+async function fetchProject(code) {
   try {
     const [project, red] = await Promise.all([
       getJson(`/api/v1/projects/${encodeURIComponent(code)}`).catch(() => null),
       getJson(`/api/v1/projects/${encodeURIComponent(code)}/redline?crs=EPSG:3857`),
     ]);
+    return { project, red };
+  } catch (e) {
+    return { error: e };
+  }
+}
+
+function showProject(code, { project, red, error }, redLine) {
+  try {
+    if (error) throw error;
     const features = geojson.readFeatures(red);
     redLine.getSource().addFeatures(features);
     const extent = redLine.getSource().getExtent();
