@@ -92,7 +92,7 @@ public static class AssessmentJson
         w.WriteEndArray();
         if (answer.UsageId is { } usage) w.WriteNumber("usageId", usage);
         else w.WriteNull("usageId");
-        WriteStrings(w, "notes", r.Notes);
+        AnswerJson.WriteStrings(w, "notes", r.Notes);
         w.WriteStartArray("warnings");
         foreach (var p in answer.Warnings) AnswerJson.WriteProblem(w, p);
         w.WriteEndArray();
@@ -111,8 +111,8 @@ public static class AssessmentJson
             w.WriteString("name", i.ItemNameZh);
             w.WriteString("mode", i.Mode!.Value.Key());
             w.WriteString("modeZh", i.Mode!.Value.NameZh());
-            WriteStrings(w, "approvals", i.Approvals);
-            WriteStrings(w, "conditions", i.Conditions);
+            AnswerJson.WriteStrings(w, "approvals", i.Approvals);
+            AnswerJson.WriteStrings(w, "conditions", i.Conditions);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -122,7 +122,7 @@ public static class AssessmentJson
             w.WriteStartObject();
             w.WriteString("item", i.ItemCode);
             w.WriteString("name", i.ItemNameZh);
-            WriteStrings(w, "approvals", i.Approvals);
+            AnswerJson.WriteStrings(w, "approvals", i.Approvals);
             WriteText(w, "reason", i.Reason);
             w.WriteEndObject();
         }
@@ -181,8 +181,8 @@ public static class AssessmentJson
             w.WriteNull("mode");
             w.WriteNull("modeZh");
         }
-        WriteStrings(w, "approvals", i.Approvals);
-        WriteStrings(w, "conditions", i.Conditions);
+        AnswerJson.WriteStrings(w, "approvals", i.Approvals);
+        AnswerJson.WriteStrings(w, "conditions", i.Conditions);
         WriteText(w, "reason", i.Reason);
         w.WriteStartArray("notes");
         foreach (var n in i.Notes) WriteText(w, null, n);
@@ -224,11 +224,11 @@ public static class AssessmentJson
         w.WriteString("state", StateName(state));
         w.WriteString("mode", item.Mode.Key());
         w.WriteString("modeZh", item.Mode.NameZh());
-        WriteStrings(w, "matchedApprovals", item.MatchedApprovals);
-        WriteOptional(w, "issuingBody", item.IssuingBody);
-        WriteOptional(w, "approvedOn", item.ApprovedOn is { } d ? Date(d) : null);
-        WriteOptional(w, "conclusions", item.Conclusions);
-        WriteOptional(w, "conditions", item.Conditions);
+        AnswerJson.WriteStrings(w, "matchedApprovals", item.MatchedApprovals);
+        AnswerJson.WriteStringOrNull(w, "issuingBody", item.IssuingBody);
+        AnswerJson.WriteStringOrNull(w, "approvedOn", item.ApprovedOn is { } d ? Date(d) : null);
+        AnswerJson.WriteStringOrNull(w, "conclusions", item.Conclusions);
+        AnswerJson.WriteStringOrNull(w, "conditions", item.Conditions);
         w.WriteStartArray("documents");
         foreach (var doc in item.Documents)
         {
@@ -263,7 +263,7 @@ public static class AssessmentJson
             w.WriteString("unitCode", m.Area.UnitCode);
             w.WriteNumber("version", m.Area.Version);
             w.WriteString("name", m.Area.Name);
-            WriteOptional(w, "scope", m.Area.Scope);
+            AnswerJson.WriteStringOrNull(w, "scope", m.Area.Scope);
             w.WriteNumber("areaM2", m.Area.Geometry.Area);
             w.WriteStartArray("items");
             foreach (var (item, state) in m.Items)
@@ -301,7 +301,7 @@ public static class AssessmentJson
         w.WriteString("unitCode", a.UnitCode);
         w.WriteNumber("version", a.Version);
         w.WriteString("name", a.Name);
-        WriteOptional(w, "scope", a.Scope);
+        AnswerJson.WriteStringOrNull(w, "scope", a.Scope);
         w.WriteNumber("areaM2", a.AreaM2);
         w.WriteNumber("areaKm2", a.AreaM2 / 1e6);
         w.WriteString("status", a.Status);
@@ -309,7 +309,7 @@ public static class AssessmentJson
         w.WriteString("createdBy", a.CreatedBy);
         if (a.PublishedAt is { } p) w.WriteString("publishedAt", p); else w.WriteNull("publishedAt");
         if (a.SupersededAt is { } s) w.WriteString("supersededAt", s); else w.WriteNull("supersededAt");
-        WriteOptional(w, "sourceFile", a.SourceFile);
+        AnswerJson.WriteStringOrNull(w, "sourceFile", a.SourceFile);
         w.WriteStartArray("items");
         foreach (var i in a.Items)
         {
@@ -442,17 +442,4 @@ public static class AssessmentJson
         w.WriteString("en", text.En);
         w.WriteEndObject();
     }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void WriteOptional(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteString(name, value);
-    }
-
 }

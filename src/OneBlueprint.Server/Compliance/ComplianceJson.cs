@@ -59,8 +59,8 @@ public static class ComplianceJson
         }
         w.WriteString("createdAt", answer.CreatedAt);
         w.WriteString("createdBy", answer.CreatedBy);
-        WriteText(w, "projectCode", result.ProjectCode);
-        WriteText(w, "category", result.ProjectCategory);
+        AnswerJson.WriteStringOrNull(w, "projectCode", result.ProjectCode);
+        AnswerJson.WriteStringOrNull(w, "category", result.ProjectCategory);
         w.WriteStartObject("input");
         w.WriteString("format", answer.InputFormat);
         w.WriteString("name", answer.InputName);
@@ -73,7 +73,7 @@ public static class ComplianceJson
         w.WriteNumber("areaM2", red.AreaM2);
         w.WriteNumber("areaHa", red.AreaHa);
         w.WriteNumber("areaMu", red.AreaMu);
-        WriteNumber(w, "areaEllipsoidalM2", red.AreaEllipsoidalM2);
+        AnswerJson.WriteNumberOrNull(w, "areaEllipsoidalM2", red.AreaEllipsoidalM2);
         w.WriteNumber("boundaryLengthM", red.BoundaryLengthM);
         w.WriteNumber("parcels", answer.Parcels);
         w.WriteNumber("polygons", red.ParcelCount);
@@ -99,7 +99,7 @@ public static class ComplianceJson
         w.WriteStartArray("warnings");
         foreach (var p in answer.Warnings) AnswerJson.WriteProblem(w, p);
         w.WriteEndArray();
-        WriteStrings(w, "notes", result.Notes);
+        AnswerJson.WriteStrings(w, "notes", result.Notes);
         w.WriteEndObject();
     }
 
@@ -121,11 +121,11 @@ public static class ComplianceJson
         w.WriteNumber("overlapAreaM2", layer.OverlapAreaM2);
         w.WriteNumber("overlapAreaHa", layer.OverlapAreaHa);
         w.WriteNumber("overlapAreaMu", layer.OverlapAreaMu);
-        WriteNumber(w, "overlapAreaEllipsoidalM2", layer.OverlapAreaEllipsoidalM2);
+        AnswerJson.WriteNumberOrNull(w, "overlapAreaEllipsoidalM2", layer.OverlapAreaEllipsoidalM2);
         w.WriteNumber("overlapRatio", layer.OverlapRatio);
-        WriteNumber(w, "netAreaM2", layer.NetAreaM2);
-        WriteNumber(w, "outsideAreaM2", layer.OutsideAreaM2);
-        WriteNumber(w, "outsideAreaEllipsoidalM2", layer.OutsideAreaEllipsoidalM2);
+        AnswerJson.WriteNumberOrNull(w, "netAreaM2", layer.NetAreaM2);
+        AnswerJson.WriteNumberOrNull(w, "outsideAreaM2", layer.OutsideAreaM2);
+        AnswerJson.WriteNumberOrNull(w, "outsideAreaEllipsoidalM2", layer.OutsideAreaEllipsoidalM2);
         w.WriteBoolean("edgeContact", layer.EdgeContact);
         if (includeParts)
         {
@@ -140,49 +140,23 @@ public static class ComplianceJson
             w.WriteStartObject();
             w.WriteNumber("id", f.FeatureId);
             w.WriteNumber("overlapAreaM2", f.OverlapAreaM2);
-            WriteNumber(w, "overlapAreaEllipsoidalM2", f.OverlapAreaEllipsoidalM2);
-            WriteNumber(w, "deduction", f.Deduction);
-            WriteNumber(w, "netAreaM2", f.NetAreaM2);
+            AnswerJson.WriteNumberOrNull(w, "overlapAreaEllipsoidalM2", f.OverlapAreaEllipsoidalM2);
+            AnswerJson.WriteNumberOrNull(w, "deduction", f.Deduction);
+            AnswerJson.WriteNumberOrNull(w, "netAreaM2", f.NetAreaM2);
             w.WriteBoolean("edgeContact", f.EdgeContact);
             w.WritePropertyName("attributes");
             GeoJsonWriter.WriteProperties(w, f.Attributes);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        WriteStrings(w, "notes", layer.Notes);
+        AnswerJson.WriteStrings(w, "notes", layer.Notes);
         w.WriteEndObject();
     }
 
-    /// <summary>A working-CRS geometry as GeoJSON in EPSG:4490; null for none or empty.</summary>
     public static string VerdictName(Verdict verdict) => verdict switch
     {
         Verdict.Pass => "pass",
         Verdict.Warning => "warning",
         _ => "conflict",
     };
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void WriteText(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null) w.WriteNull(name);
-        else w.WriteString(name, value);
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
-        else w.WriteNull(name);
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v) w.WriteNumber(name, v);
-        else w.WriteNull(name);
-    }
 }

@@ -9,7 +9,7 @@ namespace OneBlueprint.Server.Http;
 
 /// <summary>
 /// Pieces every hand-written JSON answer shares (compliance checks, assessment coverage): the UTF-8 buffer, geometry
-/// as GeoJSON in EPSG:4490 lon/lat, and an input problem with what, where and how to fix it.
+/// as GeoJSON in EPSG:4490 lon/lat, an input problem with what, where and how to fix it, and null-aware values.
 /// </summary>
 public static class AnswerJson
 {
@@ -40,11 +40,11 @@ public static class AnswerJson
         if (p.Where is { } at)
         {
             w.WriteStartObject("where");
-            if (at.File is null) w.WriteNull("file"); else w.WriteString("file", at.File);
-            Number(w, "line", at.Line);
-            Number(w, "record", at.Record);
-            Number(w, "x", at.X);
-            Number(w, "y", at.Y);
+            WriteStringOrNull(w, "file", at.File);
+            WriteNumberOrNull(w, "line", at.Line);
+            WriteNumberOrNull(w, "record", at.Record);
+            WriteNumberOrNull(w, "x", at.X);
+            WriteNumberOrNull(w, "y", at.Y);
             w.WriteEndObject();
         }
         else w.WriteNull("where");
@@ -52,9 +52,23 @@ public static class AnswerJson
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double? value)
+    public static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
+    }
+
+    /// <summary>The number, or null when there is none or it is not finite (JSON has no NaN).</summary>
+    public static void WriteNumberOrNull(Utf8JsonWriter w, string name, double? value)
     {
         if (value is { } v && double.IsFinite(v)) w.WriteNumber(name, v);
         else w.WriteNull(name);
+    }
+
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
     }
 }
