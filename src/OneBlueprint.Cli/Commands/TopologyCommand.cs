@@ -40,9 +40,6 @@ public sealed class TopologyCommand : ICommand
         """;
     public IReadOnlySet<string> Flags => new HashSet<string> { "json", "gcj02", "not-gcj02" };
 
-    /// <summary>Attributes tried, in order, for feature names when --name-field is not given.</summary>
-    public static readonly IReadOnlyList<string> NameFieldCandidates = ["name", "NAME", "Name", "名称", "XZQMC", "MC", "DKMC", "DKBH"];
-
     public const double DefaultMaxGapWidthM = 100;
 
     /// <summary>Overlaps and gaps of at most a square decimetre are numerical dust (unions of real data leave holes of 1e-15 m²).</summary>
@@ -130,7 +127,7 @@ public sealed class TopologyCommand : ICommand
                 throw new InputException(InputProblem.Error("attribute.missing", $"no feature has the attribute '{nameField}'", new SourceLocation(path),
                     $"Use one of: {string.Join(", ", set.Features.SelectMany(f => f.Attributes.Keys).Distinct().Take(30))}."));
         }
-        else nameField = NameFieldCandidates.FirstOrDefault(c => set.Features.Any(f => f.Attributes.ContainsKey(c)));
+        else nameField = TopologyFeature.NameFieldCandidates.FirstOrDefault(c => set.Features.Any(f => f.Attributes.ContainsKey(c)));
         decisions.Add(nameField is null ? "names: none (no name attribute found; give --name-field)" : $"names: attribute '{nameField}'");
 
         var ids = set.Features.Select(f => f.Id).ToList();

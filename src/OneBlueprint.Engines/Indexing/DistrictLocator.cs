@@ -1,18 +1,18 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.Index.Strtree;
+using OneBlueprint.Engines.Discrepancy;
 
 namespace OneBlueprint.Engines.Indexing;
 
 /// <summary>
 /// Which district (行政区, XZQDM / XZQMC) a patch lies in: the district containing the patch's interior point, or —
 /// for a patch on a border whose interior point falls outside every district (a gap in the district layer) — the
-/// district that shares the most area with it. Null outside all districts. Districts are given in the patches' CRS.
+/// district that shares the most area with it. Null outside all districts. Districts are given in the patches' CRS, as
+/// the discrepancy analysis takes them (<see cref="District.FromFeatures"/>), which instead cuts its patches by them.
 /// </summary>
 public sealed class DistrictLocator
 {
-    public sealed record District(string Code, string? Name, Geometry Geometry);
-
     private readonly STRtree<(District District, IPreparedGeometry Prepared)> _tree = new();
     private readonly int _count;
 
@@ -27,8 +27,6 @@ public sealed class DistrictLocator
         }
         if (_count > 0) _tree.Build();
     }
-
-    public static DistrictLocator Empty { get; } = new([]);
 
     public int Count => _count;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
+using OneBlueprint.Engines.Discrepancy;
 using OneBlueprint.Engines.Indexing;
 using OneBlueprint.Geo.Features;
 using OneBlueprint.Geo.Problems;
+using OneBlueprint.Server.Compliance;
 using OneBlueprint.Storage.Layers;
 
 namespace OneBlueprint.Server.Analysis;
@@ -23,18 +25,11 @@ public static class AnalysisLayers
         return list;
     }
 
-    /// <summary>The districts of the current 行政区划 (XZQH) version; an empty locator when there is none.</summary>
-    public static async Task<DistrictLocator> DistrictsAsync(LayerStore store, CancellationToken ct)
-    {
-        if (await store.GetVersionAsync("XZQH", null, ct) is not { } version) return DistrictLocator.Empty;
-        var districts = new List<DistrictLocator.District>();
-        await foreach (var f in store.ReadAllFeaturesAsync(version.Id, withAttributes: true, ct: ct))
-        {
-            var code = Text(f, "XZQDM") ?? f.Id ?? "";
-            districts.Add(new DistrictLocator.District(code, Text(f, "XZQMC"), f.Geometry));
-        }
-        return new DistrictLocator(districts);
-    }
+    /// <summary>The districts (XZQDM/XZQMC) of the current 行政区划 (XZQH) version; none when it was never imported.</summary>
+    public static async Task<IReadOnlyList<District>> DistrictsAsync(LayerStore store, CancellationToken ct) =>
+        await store.GetVersionAsync("XZQH", null, ct) is { } version
+            ? District.FromFeatures((await ReadAsync(store, version, ct)).Select(ControlLayerLoading.ToControl))
+            : [];
 
     public static string? Text(GeoFeature f, string key) =>
         f.Attributes.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;

@@ -40,12 +40,10 @@ public sealed class DiffWork(LayerStore store, BlueprintCache blueprint) : IAnal
         var b = await PlanAsync(p["layerB"]!.GetValue<string>(), p["versionB"]?.GetValue<int?>(), p["fieldB"]!.GetValue<string>(),
             asIs ? LandUseClassification.AsIs : LandUseClassification.UrbanPlan, ct);
         progress.Report((0.2, "reading districts and control lines"));
-        var districts = await store.GetVersionAsync("XZQH", null, ct) is { } xzqh
-            ? District.FromFeatures((await AnalysisLayers.ReadAsync(store, xzqh, ct)).Select(ToControl))
-            : null;
+        var districts = await AnalysisLayers.DistrictsAsync(store, ct);
         var request = new DiscrepancyRequest
         {
-            A = a.Plan, B = b.Plan, Srid = store.WorkingSrid, Districts = districts,
+            A = a.Plan, B = b.Plan, Srid = store.WorkingSrid, Districts = districts.Count > 0 ? districts : null,
             Slivers = new SliverRules(p["minAreaM2"]?.GetValue<double>() ?? SliverRules.Default.MinAreaM2,
                 p["minWidthM"]?.GetValue<double>() ?? SliverRules.Default.MinWidthM),
             Farmland = await ControlAsync(TopologyWork.Farmland, ct),
@@ -76,7 +74,7 @@ public sealed class DiffWork(LayerStore store, BlueprintCache blueprint) : IAnal
         LandUseClassification classification, CancellationToken ct)
     {
         var version = await AnalysisLayers.VersionAsync(store, code, number, ct);
-        var features = (await AnalysisLayers.ReadAsync(store, version, ct)).Select(ToControl).ToList();
+        var features = (await AnalysisLayers.ReadAsync(store, version, ct)).Select(ControlLayerLoading.ToControl).ToList();
         return (new PlanLayer(code, features, field, classification), new JsonObject { ["code"] = code, ["id"] = version.Id, ["version"] = version.Version });
     }
 
@@ -87,9 +85,6 @@ public sealed class DiffWork(LayerStore store, BlueprintCache blueprint) : IAnal
         if (blueprint.Current[code] is { } held && held.LayerVersionId == version.Id) return held;
         return await ControlLayerLoading.BuildAsync(store, version, null, null, ct);
     }
-
-    private static ControlFeature ToControl(Geo.Features.GeoFeature f) =>
-        new(long.Parse(f.Id!, System.Globalization.CultureInfo.InvariantCulture), f.Geometry, f.Attributes);
 
     private static NewPatch ToPatch(DiscrepancyPatch x, int srid)
     {

@@ -35,14 +35,16 @@ public sealed class TopologyWork(LayerStore store) : IAnalysisWork
         };
         var nameField = p["nameField"]?.GetValue<string>();
         progress.Report((0, "reading layers"));
-        var districts = await AnalysisLayers.DistrictsAsync(store, ct);
+        var districts = new DistrictLocator(await AnalysisLayers.DistrictsAsync(store, ct));
         var versions = new JsonObject();
         async Task<TopologyLayer> LayerAsync(string code, int? number)
         {
             var version = await AnalysisLayers.VersionAsync(store, code, number, ct);
             versions[code] = new JsonObject { ["id"] = version.Id, ["version"] = version.Version };
             var features = await AnalysisLayers.ReadAsync(store, version, ct);
-            return new TopologyLayer(code, store.WorkingSrid, features.Select(f => new TopologyFeature(f.Id!, Name(f, nameField), f.Geometry)).ToList());
+            var field = nameField ?? TopologyFeature.NameFieldCandidates.FirstOrDefault(c => features.Any(f => f.Attributes.ContainsKey(c)));
+            return new TopologyLayer(code, store.WorkingSrid,
+                features.Select(f => new TopologyFeature(f.Id!, field is null ? null : AnalysisLayers.Text(f, field), f.Geometry)).ToList());
         }
 
         TopologyResult result;
@@ -101,13 +103,5 @@ public sealed class TopologyWork(LayerStore store) : IAnalysisWork
         return new NewPatch(null, f.Kind, IsConflict: true, "new", district?.Code, district?.Name,
             Jbnt: layers.Contains(Farmland), Sthx: layers.Contains(Redline), Kfbj: layers.Contains(UrbanBoundary),
             f.Area?.PlanarM2 ?? 0, f.Area?.EllipsoidalM2 ?? 0, attributes, geometry);
-    }
-
-    private static string? Name(GeoFeature f, string? field)
-    {
-        if (field is not null) return AnalysisLayers.Text(f, field);
-        foreach (var key in new[] { "XZQMC", "DKMC", "MC", "NAME", "name", "名称" })
-            if (AnalysisLayers.Text(f, key) is { } name) return name;
-        return null;
     }
 }

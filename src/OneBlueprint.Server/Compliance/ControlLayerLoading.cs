@@ -48,7 +48,7 @@ public static class ControlLayerLoading
         return ControlLayerIndex.Build(version.LayerCode, version.Id, srid, features);
     }
 
-    // Stored features carry their ob.layer_feature id as Id: what results and the report refer to.
-    private static ControlFeature ToControl(Geo.Features.GeoFeature f) =>
+    /// <summary>A stored feature as the engines take it: its ob.layer_feature id (what results and reports refer to), geometry and attributes.</summary>
+    public static ControlFeature ToControl(Geo.Features.GeoFeature f) =>
         new(long.Parse(f.Id!, CultureInfo.InvariantCulture), f.Geometry, f.Attributes);
 }
