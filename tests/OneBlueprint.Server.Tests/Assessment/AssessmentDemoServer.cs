@@ -1,3 +1,4 @@
+using OneBlueprint.Server.Tests.Support;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using NetTopologySuite.Geometries;
@@ -39,17 +40,9 @@ public sealed class AssessmentDemoServer : IAsyncLifetime
         (App, address) = await DemoCityServer.StartServerAsync(Database.ConnectionString, pollSeconds: 0);
         var keys = new ApiKeyStore(Database.Database);
         Anonymous = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        Admin = await ClientWith(keys, address, "assessment-admin", "admin");
-        Planner = await ClientWith(keys, address, "assessment-planner", "planner");
-        Reviewer = await ClientWith(keys, address, "assessment-reviewer", "reviewer");
-    }
-
-    private static async Task<HttpClient> ClientWith(ApiKeyStore keys, Uri address, string name, string role)
-    {
-        var key = await keys.CreateAsync(name, role);
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.PlaintextKey);
-        return client;
+        Admin = await KeyedClient.CreateAsync(keys, address, "assessment-admin", "admin");
+        Planner = await KeyedClient.CreateAsync(keys, address, "assessment-planner", "planner");
+        Reviewer = await KeyedClient.CreateAsync(keys, address, "assessment-reviewer", "reviewer");
     }
 
     /// <summary>The published version of a unit as stored (id, geometry in EPSG:4547).</summary>

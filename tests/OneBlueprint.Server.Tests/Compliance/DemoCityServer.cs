@@ -1,3 +1,4 @@
+using OneBlueprint.Server.Tests.Support;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -41,9 +42,9 @@ public sealed class DemoCityServer : IAsyncLifetime
         (App, BaseAddress) = await StartServerAsync(Database.ConnectionString, pollSeconds: 0);
         var keys = new ApiKeyStore(Database.Database);
         Anonymous = new HttpClient { BaseAddress = BaseAddress };
-        Admin = await ClientWith(keys, "compliance-admin", "admin");
-        Planner = await ClientWith(keys, "compliance-planner", "planner");
-        Reviewer = await ClientWith(keys, "compliance-reviewer", "reviewer");
+        Admin = await KeyedClient.CreateAsync(keys, BaseAddress, "compliance-admin", "admin");
+        Planner = await KeyedClient.CreateAsync(keys, BaseAddress, "compliance-planner", "planner");
+        Reviewer = await KeyedClient.CreateAsync(keys, BaseAddress, "compliance-reviewer", "reviewer");
     }
 
     /// <summary>Starts a server over <paramref name="connectionString"/> and waits until its blueprint is loaded.</summary>
@@ -62,14 +63,6 @@ public sealed class DemoCityServer : IAsyncLifetime
             await Task.Delay(100);
         }
         return (app, address);
-    }
-
-    private async Task<HttpClient> ClientWith(ApiKeyStore keys, string name, string role)
-    {
-        var key = await keys.CreateAsync(name, role);
-        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.PlaintextKey);
-        return client;
     }
 
     /// <summary>The version ids the server's readiness report says it holds, by layer code.</summary>

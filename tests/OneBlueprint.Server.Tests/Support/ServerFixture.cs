@@ -33,17 +33,9 @@ public sealed class ServerFixture : IAsyncLifetime
 
         var keys = new ApiKeyStore(Database.Database);
         Anonymous = new HttpClient { BaseAddress = BaseAddress };
-        Admin = await ClientWith(keys, "test-admin", "admin");
-        Planner = await ClientWith(keys, "test-planner", "planner");
-        Reviewer = await ClientWith(keys, "test-reviewer", "reviewer");
-    }
-
-    private async Task<HttpClient> ClientWith(ApiKeyStore keys, string name, string role)
-    {
-        var key = await keys.CreateAsync(name, role);
-        var client = new HttpClient { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Add("X-Api-Key", key.PlaintextKey);
-        return client;
+        Admin = await KeyedClient.CreateAsync(keys, BaseAddress, "test-admin", "admin");
+        Planner = await KeyedClient.CreateAsync(keys, BaseAddress, "test-planner", "planner");
+        Reviewer = await KeyedClient.CreateAsync(keys, BaseAddress, "test-reviewer", "reviewer");
     }
 
     public async Task DisposeAsync()
